@@ -1,0 +1,35 @@
+/**
+ * Chinese names of the Natural Earth lakes and reservoirs in the regions (the source has English
+ * names only). Lakes not listed are drawn with their English name.
+ */
+export const LAKE_NAMES_ZH: Record<string, string> = {
+  'Hongze Hu': '洪泽湖',
+  'Chao Hu': '巢湖',
+  'Tai Hu': '太湖',
+  'Gaoyou Hu': '高邮湖',
+  'Luoma Hu': '骆马湖',
+  'Weishan Hu': '微山湖',
+  'Dongping Hu': '东平湖',
+  'Danjiangkou Shuiku': '丹江口水库',
+  'Guanting Shuiku': '官厅水库',
+  'Baidagang Shuiku': '北大港水库',
+  'Songhua Hu': '松花湖',
+  'Supung Reservoir': '水丰水库',
+  'Xinanjiang Shuiku': '新安江水库（千岛湖）',
+  'Poyang Hu': '鄱阳湖',
+  'Shijiu Hu': '石臼湖',
+  'Ge Hu': '滆湖',
+  'Liangzi Hu': '梁子湖',
+  'Hong Hu': '洪湖',
+  'Long Hu': '龙感湖',
+  'Daguan Hu': '大官湖',
+  'Po Hu': '泊湖',
+  'Huangtang Hu': '黄塘湖',
+  'Wuchang Hu': '武昌湖',
+  'Qagan Nur': '查干湖',
+  'Yueliang Pao': '月亮泡',
+  'Lake Khanka': '兴凯湖',
+  'Lake Powell': '鲍威尔湖',
+  'Dalai Nur': '达里诺尔湖',
+  'Ulgain Gobi': '乌拉盖高毕',
+};
