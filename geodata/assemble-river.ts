@@ -43,9 +43,11 @@ export function assembleRiver(recipe: RiverRecipe): AssembledRiver {
   if (first.km > MAX_UPSTREAM_OFFSET_KM) {
     throw new Error(`river ${recipe.id}: upstream point is ${first.km.toFixed(1)} km from every part end`);
   }
-  const line: Position[] = [];
+  const line: Position[] = [...(recipe.extendUpstream ?? [])];
   let next = first;
-  while (next.index >= 0 && (line.length === 0 || next.km <= MAX_GAP_KM)) {
+  let chained = 0;
+  while (next.index >= 0 && (chained === 0 || next.km <= MAX_GAP_KM)) {
+    chained++;
     used.add(next.index);
     const part = parts[next.index]!;
     const oriented = next.reversed ? [...part].reverse() : part;

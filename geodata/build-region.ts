@@ -29,6 +29,7 @@ import { COUNTRY_NAMES_ZH, VOLCANO_NAMES_ZH } from './names/places-zh.ts';
 import { expandBbox, RIVER_CLIP_MARGIN_DEG, type RegionRecipe, type RiverRecipe } from './recipe.ts';
 import { RIVERS } from './rivers-catalogue.ts';
 import { countRingCrossings } from './ring-crossings.ts';
+import { findLabelPoint } from './label-point.ts';
 
 /** A river whose mouth lies this close to another river's line flows into it. */
 const CONFLUENCE_TOLERANCE_KM = 10;
@@ -85,7 +86,12 @@ function selectJurisdictions(recipe: RegionRecipe, source: JurisdictionSource) {
   const indices = [...chosen].sort((a, b) => source.features[a]!.properties.id.localeCompare(source.features[b]!.properties.id));
   const features: JurisdictionFeature[] = indices.map((i) => {
     const f = source.features[i]!;
-    return { type: 'Feature', id: f.properties.id, properties: { ...f.properties, core: core.has(i) }, geometry: f.geometry };
+    return {
+      type: 'Feature',
+      id: f.properties.id,
+      properties: { ...f.properties, core: core.has(i), label_point: findLabelPoint(f.geometry) },
+      geometry: f.geometry,
+    };
   });
   const neighbours: Record<string, string[]> = {};
   for (const i of indices) {

@@ -16,10 +16,12 @@ export interface RiverRecipe {
   name_en: string;
   parts: RiverPartSource[];
   /**
-   * A point near the river's upstream end. The parts are chained from here, each reversed where
+   * A point near the upstream end of the Natural Earth parts (before any `extendUpstream`). The parts are chained from here, each reversed where
    * needed, so the assembled line runs downstream whatever the data's own direction.
    */
   upstream: [number, number];
+  /** Extra vertices prepended at the upstream end where the data starts short (say why in `note`). */
+  extendUpstream?: [number, number][];
   /** Extra vertices appended at the downstream end where the data stops short (say why in `note`). */
   extendDownstream?: [number, number][];
   note?: string;

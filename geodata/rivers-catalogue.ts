@@ -102,6 +102,10 @@ export const RIVERS = {
     id: 'animas', name_zh: '阿尼马斯河', name_en: 'Animas River',
     // Only in the North America supplement; ends at its confluence with the San Juan at Farmington.
     parts: [na(22627)], upstream: [-107.78, 37.62],
+    // Natural Earth starts the Animas below the canyon; the spill began at the Gold King Mine on
+    // Cement Creek above Silverton, so the line is carried up to it (hand-drawn, about ±2 km).
+    extendUpstream: [[-107.638, 37.894], [-107.665, 37.812], [-107.69, 37.73], [-107.72, 37.66]],
+    note: 'Upper Animas from the Gold King Mine to the canyon is a hand-drawn approximation.',
   },
   'san-juan': {
     id: 'san-juan', name_zh: '圣胡安河', name_en: 'San Juan River',

@@ -27,11 +27,12 @@ export function loadChinaPrefectures(): JurisdictionSource {
   if (cached) return cached;
   const topology = readRawJson<CnAtlas>('cnAtlas');
   const provinceGeoms = topology.objects.provinces.geometries;
-  const provinceByPrefix = new Map(provinceGeoms.map((g) => [g.properties!.id.slice(0, 2), g.properties!]));
+  const propsOf = (g: { properties?: unknown }) => g.properties as CnAtlasProps;
+  const provinceByPrefix = new Map(provinceGeoms.map((g) => [propsOf(g).id.slice(0, 2), propsOf(g)]));
 
   const prefectureGeoms = topology.objects.prefectures.geometries;
   const features: CandidateJurisdiction[] = prefectureGeoms.map((g) => {
-    const p = g.properties!;
+    const p = propsOf(g);
     const province = provinceByPrefix.get(p.id.slice(0, 2));
     if (!province) throw new Error(`cn-atlas: prefecture ${p.id} has no province`);
     const f = feature(topology, g) as unknown as { geometry: Polygon | MultiPolygon };

@@ -32,14 +32,15 @@ let cached: JurisdictionSource | undefined;
 export function loadUsCounties(): JurisdictionSource {
   if (cached) return cached;
   const topology = readUsAtlas<UsAtlas>();
-  const stateNames = new Map(topology.objects.states.geometries.map((g) => [String(g.id), g.properties!.name]));
+  const nameOf = (g: { properties?: unknown }) => (g.properties as { name: string }).name;
+  const stateNames = new Map(topology.objects.states.geometries.map((g) => [String(g.id), nameOf(g)]));
   const countyGeoms = topology.objects.counties.geometries.filter((g) => g.type !== null);
   const features: CandidateJurisdiction[] = countyGeoms.map((g) => {
     const fips = String(g.id);
     const stateId = fips.slice(0, 2);
     const stateEn = stateNames.get(stateId) ?? stateId;
     const f = feature(topology, g) as unknown as { geometry: Polygon | MultiPolygon };
-    const name = g.properties!.name;
+    const name = nameOf(g);
     return {
       type: 'Feature',
       id: fips,

@@ -35,6 +35,8 @@ export interface JurisdictionProps {
   parent_en: string;
   /** True for the region's own jurisdictions, false for bordering ones taken in as neighbours. */
   core: boolean;
+  /** Where the name label goes: a point well inside the largest part, not the centroid. */
+  label_point: [number, number];
 }
 export type JurisdictionFeature = Feature<Polygon | MultiPolygon, JurisdictionProps>;
 

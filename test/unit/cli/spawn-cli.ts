@@ -1,0 +1,21 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a real CLI process from the repository root: by default `tsx src/cli/main.ts <args>`. */
+export function spawnCli(args: string[], entry: string[] = ['node_modules/.bin/tsx', 'src/cli/main.ts']): Promise<CliRun> {
+  const [file, ...entryArgs] = entry as [string, ...string[]];
+  return new Promise((resolve) => {
+    execFile(file, [...entryArgs, ...args], { cwd: REPO_ROOT, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
