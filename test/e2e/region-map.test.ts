@@ -48,6 +48,7 @@ describe.skipIf(!chromiumPath)('region map in Chromium', () => {
     expect(rendered.textField).toContain('name_zh');
     expect(await app.page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '郑州市'))).toBe(true);
 
+    await expect.poll(() => app.page.locator('.maplibregl-ctrl-scale').textContent()).toMatch(/\d+\s*km/);
     await app.page.screenshot({ path: join(artifacts, 'henan-zh.png') });
     expect(app.pageErrors).toEqual([]);
     expect(app.outsideRequests).toEqual([]);
