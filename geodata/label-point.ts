@@ -1,42 +1,61 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 /**
- * A label anchor deep inside the polygon's largest part (an approximate pole of inaccessibility):
- * centroids of crescent-shaped prefectures fall outside them or on a border. Grid search refined
- * three times; distances are planar with longitude scaled by cos(latitude), which is all a label
- * needs.
+ * A label anchor deep inside the polygon's largest part, the pole of inaccessibility (the point
+ * farthest from every edge): centroids of crescent-shaped prefectures fall outside them or on a
+ * border. Branch-and-bound over square cells, as in Garcia-Castellanos & Lombardo (2007) and
+ * Mapbox's polylabel: a cell is split only while it could still hold a better point than the best
+ * found. Distances are planar with longitude scaled by cos(latitude), which is all a label needs.
  */
-export function findLabelPoint(geometry: Polygon | MultiPolygon): [number, number] {
+export function findLabelPoint(geometry: Polygon | MultiPolygon, precisionDeg = 0.005): [number, number] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const largest = polygons.reduce((a, b) => (Math.abs(ringArea(b[0]!)) > Math.abs(ringArea(a[0]!)) ? b : a));
-  const outer = largest[0]!;
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of outer as [number, number][]) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
+  const [minX, minY, maxX, maxY] = ringBounds(largest[0]!);
   const kx = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
-  let best: [number, number] = [(minX + maxX) / 2, (minY + maxY) / 2];
-  let bestScore = -Infinity;
-  let [cx, cy, w, h] = [(minX + maxX) / 2, (minY + maxY) / 2, maxX - minX, maxY - minY];
-  for (let round = 0; round < 4; round++) {
-    const n = 16;
-    for (let i = 0; i <= n; i++) {
-      for (let j = 0; j <= n; j++) {
-        const p: [number, number] = [cx - w / 2 + (w * i) / n, cy - h / 2 + (h * j) / n];
-        if (!insidePolygon(p, largest)) continue;
-        const score = distanceToRings(p, largest, kx);
-        if (score > bestScore) {
-          bestScore = score;
-          best = p;
-        }
-      }
-    }
-    [cx, cy, w, h] = [best[0], best[1], w / 4, h / 4];
+  // Work in a plane where one unit is the same ground distance in x and y.
+  const rings = largest.map((ring) => ring.map((p) => [p[0]! * kx, p[1]!] as [number, number]));
+  const cellSize = Math.min((maxX - minX) * kx, maxY - minY);
+  if (cellSize === 0) return [minX, minY];
+
+  const cell = (x: number, y: number, h: number): Cell => {
+    const d = signedDistance(x, y, rings);
+    return { x, y, h, d, max: d + h * Math.SQRT2 };
+  };
+  const queue: Cell[] = [];
+  const h = cellSize / 2;
+  for (let x = minX * kx; x < maxX * kx; x += cellSize) for (let y = minY; y < maxY; y += cellSize) queue.push(cell(x + h, y + h, h));
+  let best = cell(((minX + maxX) / 2) * kx, (minY + maxY) / 2, 0);
+  while (queue.length > 0) {
+    queue.sort((a, b) => a.max - b.max);
+    const c = queue.pop()!;
+    if (c.d > best.d) best = c;
+    if (c.max - best.d <= precisionDeg) continue;
+    const q = c.h / 2;
+    queue.push(cell(c.x - q, c.y - q, q), cell(c.x + q, c.y - q, q), cell(c.x - q, c.y + q, q), cell(c.x + q, c.y + q, q));
   }
-  return [Math.round(best[0] * 1e5) / 1e5, Math.round(best[1] * 1e5) / 1e5];
+  return [Math.round((best.x / kx) * 1e5) / 1e5, Math.round(best.y * 1e5) / 1e5];
+}
+
+interface Cell {
+  x: number;
+  y: number;
+  /** Half the cell's side. */
+  h: number;
+  /** Signed distance from the centre to the polygon's edges, positive inside. */
+  d: number;
+  /** The best distance any point of the cell could have. */
+  max: number;
+}
+
+function ringBounds(ring: Position[]): [number, number, number, number] {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of ring) {
+    minX = Math.min(minX, p[0]!);
+    minY = Math.min(minY, p[1]!);
+    maxX = Math.max(maxX, p[0]!);
+    maxY = Math.max(maxY, p[1]!);
+  }
+  return [minX, minY, maxX, maxY];
 }
 
 function ringArea(ring: Position[]): number {
@@ -45,30 +64,19 @@ function ringArea(ring: Position[]): number {
   return a / 2;
 }
 
-function insidePolygon(p: [number, number], rings: Position[][]): boolean {
+function signedDistance(x: number, y: number, rings: [number, number][][]): number {
   let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i] as [number, number];
-      const [xj, yj] = ring[j] as [number, number];
-      if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-function distanceToRings(p: [number, number], rings: Position[][], kx: number): number {
   let min = Infinity;
   for (const ring of rings) {
-    for (let i = 0; i + 1 < ring.length; i++) {
-      const ax = ring[i]![0]! * kx;
-      const ay = ring[i]![1]!;
-      const dx = ring[i + 1]![0]! * kx - ax;
-      const dy = ring[i + 1]![1]! - ay;
-      const px = p[0] * kx;
-      const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (p[1] - ay) * dy) / (dx * dx + dy * dy)));
-      min = Math.min(min, Math.hypot(px - ax - t * dx, p[1] - ay - t * dy));
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [ax, ay] = ring[i]!;
+      const [bx, by] = ring[j]!;
+      if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+      const dx = bx - ax;
+      const dy = by - ay;
+      const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+      min = Math.min(min, (x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2);
     }
   }
-  return min;
+  return (inside ? 1 : -1) * Math.sqrt(min);
 }
