@@ -53,7 +53,9 @@ describe('runCli', () => {
     expect(() => createRegistry([echoCommand, echoCommand])).toThrow(/twice/);
   });
 
-  it('ships the stability, dispersion and gaussian commands', () => {
-    expect(createRegistry(COMMANDS).list().map((command) => command.name)).toEqual(['stability', 'dispersion', 'gaussian']);
+  it('ships every command of the contract', () => {
+    expect(createRegistry(COMMANDS).list().map((command) => command.name)).toEqual([
+      'regions', 'match', 'river-spill', 'plume', 'stability', 'dispersion', 'gaussian',
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import {
   validateDownwindKm,
 } from '../../../../src/core/hazard/dispersion.ts';
 import { parseStabilityCell, STABILITY_CLASSES, type StabilityClass } from '../../../../src/core/hazard/stability-class.ts';
-import { listFixtureCases, readExpected, roundNumbers } from './golden.ts';
+import { listFixtureCases, readExpected, roundNumbers } from '../../../helpers/golden.ts';
 
 describe('σz against the values printed in Boubel et al., Fundamentals of Air Pollution, 3rd ed.', () => {
   // Table 19-5's last column: σz (m, to 0.1 m) at the far end of each distance segment.

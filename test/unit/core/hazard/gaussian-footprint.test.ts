@@ -12,7 +12,7 @@ import {
 import { computeGroundConcentration } from '../../../../src/core/hazard/gaussian-plume.ts';
 import { parseStabilityCell, STABILITY_CLASSES } from '../../../../src/core/hazard/stability-class.ts';
 import { computeTravelDistanceKm } from '../../../../src/core/hazard/wind.ts';
-import { listFixtureCases, readExpected, roundNumbers } from './golden.ts';
+import { listFixtureCases, readExpected, roundNumbers } from '../../../helpers/golden.ts';
 
 interface FootprintFixtureProps {
   wind_from_deg: number;

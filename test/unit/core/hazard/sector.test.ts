@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWindSector, type WindSectorInput, type WindSectorProps } from '../../../../src/core/hazard/sector.ts';
 import { parseStabilityCell } from '../../../../src/core/hazard/stability-class.ts';
 import { computeTravelHours } from '../../../../src/core/hazard/wind.ts';
-import { listFixtureCases, readExpected, roundNumbers } from './golden.ts';
+import { listFixtureCases, readExpected, roundNumbers } from '../../../helpers/golden.ts';
 
 interface SectorFixtureProps {
   wind_from_deg: number;

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** test/fixtures/, found from this file so the tests run from any working directory. */
-const FIXTURES_ROOT = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+const FIXTURES_ROOT = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export const shouldRegenerate = process.env.REGEN === '1';
 
