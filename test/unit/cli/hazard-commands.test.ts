@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchCommand } from '../../../src/cli/commands/match.command.ts';
 import { plumeCommand } from '../../../src/cli/commands/plume.command.ts';
+import { riverSpillCommand } from '../../../src/cli/commands/river-spill.command.ts';
+import { readRegionBundle } from '../../../geodata/read-bundle.ts';
 import { createRegistry } from '../../../src/cli/registry.ts';
 import { runCli } from '../../../src/cli/run-cli.ts';
 import { listFixtureCases, readExpected, roundNumbers } from '../../helpers/golden.ts';
@@ -23,7 +25,7 @@ interface PlumeOutput {
 async function run(args: string[], stdin = ''): Promise<{ code: number; json: unknown; stderr: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, createRegistry([plumeCommand, matchCommand]), {
+  const code = await runCli(args, createRegistry([plumeCommand, matchCommand, riverSpillCommand]), {
     writeStdout: (s) => void (out += s),
     writeStderr: (s) => void (err += s),
     readStdin: async () => stdin,
@@ -133,3 +135,34 @@ describe('the real CLI process', () => {
     expect(out.jurisdictions[0]!.role).toBe('origin');
   });
 });
+
+describe('every region answers the contract', () => {
+  const regionIds = ['henan', 'jingjinji', 'yangtze-delta', 'changbaishan', 'us-four-corners'];
+
+  it.each(regionIds)('%s: match, plume and river-spill from a point inside it', async (id) => {
+    const bundle = readRegionBundle(id);
+    const [lon, lat] = bundle.jurisdictions.features.find((f) => f.properties.core)!.properties.label_point;
+    const circle = { type: 'Feature', properties: { radius_km: 15 }, geometry: { type: 'Point', coordinates: [lon, lat] } };
+    const match = await run(['match', '--region', id, '--footprint', '-'], JSON.stringify(circle));
+    expect(match.code, match.stderr).toBe(0);
+    expect((match.json as PlumeOutput).jurisdictions.some((j) => j.role === 'affected')).toBe(true);
+
+    const plume = await run(['plume', '--region', id, '--lon', String(lon), '--lat', String(lat), '--wind-from', '45', '--wind-speed', '4', '--hours', '2', '--class', 'D']);
+    expect(plume.code, plume.stderr).toBe(0);
+    const plumeOut = plume.json as PlumeOutput;
+    expect(plumeOut.region).toBe(id);
+    expect(plumeOut.jurisdictions[0]).toMatchObject({ role: 'origin', arrival_h: 0 });
+
+    const river = bundle.rivers.features.find((r) => r.properties.outlet !== null) ?? bundle.rivers.features[0]!;
+    const [rlon, rlat] = river.geometry.coordinates[Math.floor(river.geometry.coordinates.length / 3)]!;
+    const spill = await run(['river-spill', '--region', id, '--lon', String(rlon), '--lat', String(rlat), '--velocity-mps', '1']);
+    expect(spill.code, spill.stderr).toBe(0);
+    const spillOut = spill.json as { river: { id: string }; snapped: number[]; jurisdictions: { enter_km: number; arrival_h_peak: number; arrival_h_lead: number }[] };
+    expect(spillOut.river.id).toBe(river.properties.id);
+    expect(spillOut.jurisdictions.length).toBeGreaterThan(0);
+    const enters = spillOut.jurisdictions.map((j) => j.enter_km);
+    expect(enters).toEqual([...enters].sort((a, b) => a - b));
+    for (const j of spillOut.jurisdictions) expect(j.arrival_h_lead).toBeCloseTo(0.89 * j.arrival_h_peak, 9);
+  });
+});
+
