@@ -1,10 +1,6 @@
-import { buildGaussianFootprint } from '../../core/hazard/gaussian-footprint.ts';
-import { computeArrivalDistanceKm } from '../../core/hazard/plume-arrival.ts';
-import { buildWindSector } from '../../core/hazard/sector.ts';
+import { assessPlume, type PlumeModelInput } from '../../core/hazard/assess-plume.ts';
 import { parseStabilityCell, type StabilityCell } from '../../core/hazard/stability-class.ts';
 import { classifyStability } from '../../core/hazard/stability.ts';
-import { computeTravelDistanceKm, computeTravelHours } from '../../core/hazard/wind.ts';
-import { matchJurisdictions } from '../../core/jurisdiction/match-jurisdictions.ts';
 import { defineCommand, fail, succeed, type CommandResult } from '../command.ts';
 import { isRegionContext, loadRegionContext } from '../region-context.ts';
 import { isSkyCondition, readSkyFlags, SKY_FLAGS, STABILITY_HINTS, type SkyFlagValues } from '../sky-flags.ts';
@@ -53,49 +49,26 @@ export const plumeCommand = defineCommand({
     const stability = resolveStability(flags);
     if (stability !== undefined && typeof stability !== 'string') return stability;
 
-    const source: [number, number] = [flags.lon, flags.lat];
-    const common = { source, windFromDeg: flags['wind-from'], speedMps: flags['wind-speed'] };
-    let built;
-    if (model === 'sector') {
-      built = buildWindSector({
-        ...common,
-        hours: flags.hours,
-        ...(flags['half-angle'] === undefined ? {} : { halfAngleDeg: flags['half-angle'] }),
-        ...(stability === undefined ? {} : { stability }),
-      });
-    } else {
-      if (flags.q === undefined || flags.h === undefined || flags.loc === undefined) {
-        return fail('gaussian-needs-q-h-loc', 'the gaussian model needs --q, --h and --loc');
-      }
-      if (stability === undefined) return fail('stability-required', 'the gaussian model needs --class or a sky condition');
-      if (!(flags.hours > 0)) return fail('hours-not-positive', String(flags.hours));
-      built = buildGaussianFootprint({
-        ...common,
-        emissionGPerS: flags.q,
-        releaseHeightM: flags.h,
-        stability,
-        levelOfConcernGM3: flags.loc,
-        maxDistanceKm: computeTravelDistanceKm(flags['wind-speed'], flags.hours),
-      });
+    if (model === 'gaussian' && (flags.q === undefined || flags.h === undefined || flags.loc === undefined)) {
+      return fail('gaussian-needs-q-h-loc', 'the gaussian model needs --q, --h and --loc');
     }
-    if (!built.valid) return fail(built.reason);
-    const footprint = built.value;
-    if (!footprint) return succeed({ region: region.bundle.region.id, footprint: null, jurisdictions: [], note: 'no-concentration-above-level' });
-    const match = matchJurisdictions(footprint, region.index, {
-      sourcePoint: source,
+    const common = {
+      source: [flags.lon, flags.lat] as [number, number],
+      windFromDeg: flags['wind-from'],
+      speedMps: flags['wind-speed'],
+      hours: flags.hours,
+      ...(stability === undefined ? {} : { stability }),
       ...(flags['advisory-km'] === undefined ? {} : { advisoryKm: flags['advisory-km'] }),
-    });
-    // A source just outside the region (an eruption across the border) still warns the region;
-    // a footprint that reaches none of it is bad input.
-    if (!match.jurisdictions.some((j) => j.role !== 'advisory')) {
-      return fail('outside-region', 'the footprint reaches no jurisdiction of the region');
-    }
+    };
+    const input: PlumeModelInput =
+      model === 'sector'
+        ? { ...common, model: 'sector', ...(flags['half-angle'] === undefined ? {} : { halfAngleDeg: flags['half-angle'] }) }
+        : { ...common, model: 'gaussian', emissionGPerS: flags.q!, releaseHeightM: flags.h!, levelOfConcernGM3: flags.loc! };
     const byId = new Map(region.bundle.jurisdictions.features.map((f) => [f.properties.id, f]));
-    const jurisdictions = match.jurisdictions.map((j) => {
-      if (j.role === 'advisory') return { ...j, arrival_h: null };
-      const km = j.role === 'origin' ? 0 : computeArrivalDistanceKm(source, footprint, byId.get(j.id)!);
-      return { ...j, arrival_km: km, arrival_h: km === null ? null : computeTravelHours(km, flags['wind-speed']) };
-    });
-    return succeed({ region: region.bundle.region.id, footprint, footprint_km2: match.footprint_km2, jurisdictions });
+    const assessed = assessPlume(input, region.index, byId);
+    if (!assessed.valid) return fail(assessed.reason);
+    const { footprint, footprint_km2, jurisdictions } = assessed.value;
+    if (!footprint) return succeed({ region: region.bundle.region.id, footprint: null, jurisdictions: [], note: 'no-concentration-above-level' });
+    return succeed({ region: region.bundle.region.id, footprint, footprint_km2, jurisdictions });
   },
 });

@@ -13,13 +13,19 @@ import type { Position } from 'geojson';
  * rather than hard-coded, it scales with coarser data (us-atlas counties-10m: a 0.0036° × 0.00086°
  * grid, about 300 m × 95 m, and 28 km segments at p90 give 4.2 km²) and is 0 for unquantised data.
  * Callers can always pass their own (MatchOptions.sliverKm2).
+ *
+ * Coarse data must not hide real incursions, so the measured value is capped at MAX_SLIVER_KM2:
+ * on us-atlas the raw formula (4-6 km²) would have dismissed a 2 km × 2.7 km tab of a footprint
+ * into a county, which is a crossing a duty officer must see.
  */
+export const MAX_SLIVER_KM2 = 1;
+
 export interface BoundaryResolution {
   /** Smallest non-zero coordinate step along an edge, in km (the larger of the x and y steps). */
   quantumKm: number;
   /** 90th percentile of edge lengths, km. */
   segmentP90Km: number;
-  /** Default sliver tolerance derived from the two: ½ · segmentP90Km · quantumKm. */
+  /** Default sliver tolerance derived from the two: ½ · segmentP90Km · quantumKm, at most MAX_SLIVER_KM2. */
   sliverKm2: number;
 }
 
@@ -61,5 +67,5 @@ export function measureBoundaryResolution(parts: readonly Position[][][]): Bound
   );
   const sorted = lengths.subarray(0, sampled).sort();
   const segmentP90Km = sorted[Math.min(sampled - 1, Math.floor(sampled * 0.9))] as number;
-  return { quantumKm, segmentP90Km, sliverKm2: 0.5 * segmentP90Km * quantumKm };
+  return { quantumKm, segmentP90Km, sliverKm2: Math.min(MAX_SLIVER_KM2, 0.5 * segmentP90Km * quantumKm) };
 }

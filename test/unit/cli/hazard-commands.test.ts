@@ -1,3 +1,5 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { destination } from '@turf/destination';
 import { describe, expect, it } from 'vitest';
 import { matchCommand } from '../../../src/cli/commands/match.command.ts';
 import { plumeCommand } from '../../../src/cli/commands/plume.command.ts';
@@ -56,7 +58,29 @@ describe('plume', () => {
     expect(kaifeng.arrival_km!).toBeGreaterThan(0);
     expect(kaifeng.arrival_km!).toBeLessThan(54);
     expect(kaifeng.arrival_h!).toBeCloseTo(kaifeng.arrival_km! / (3.6 * 5), 9);
+    // Independently: walk rays across the sector from the source and find where Kaifeng begins.
+    const kaifengShape = readRegionBundle('henan').jurisdictions.features.find((f) => f.properties.id === '410200')!;
+    let nearestKm = Infinity;
+    for (let bearingDeg = 80; bearingDeg <= 100; bearingDeg += 0.5) {
+      for (let km = 0; km <= 54; km += 0.1) {
+        if (booleanPointInPolygon(destination([113.65, 34.76], km, bearingDeg, { units: 'kilometers' }), kaifengShape)) {
+          nearestKm = Math.min(nearestKm, km);
+          break;
+        }
+      }
+    }
+    expect(Math.abs(kaifeng.arrival_km! - nearestKm)).toBeLessThan(0.3);
     for (const j of out.jurisdictions.filter((x) => x.role === 'advisory')) expect(j.arrival_h).toBeNull();
+  });
+
+  it('an elevated Gaussian release reaches even its origin only where the ground level exceeds the level of concern', async () => {
+    const { json } = await run(['plume', '--region', 'henan', '--lon', '113.65', '--lat', '34.76', '--wind-from', '270', '--wind-speed', '5', '--hours', '6', '--model', 'gaussian', '--q', '50000', '--h', '200', '--loc', '0.0001', '--class', 'D']);
+    const out = json as PlumeOutput;
+    const startKm = out.footprint.properties['start_km'] as number;
+    expect(startKm).toBeGreaterThan(1);
+    const origin = out.jurisdictions.find((j) => j.role === 'origin')!;
+    expect(origin.arrival_km).toBeCloseTo(startKm, 1);
+    expect(origin.arrival_h).toBeCloseTo(startKm / (3.6 * 5), 2);
   });
 
   it('a longer release never reaches fewer jurisdictions', async () => {
