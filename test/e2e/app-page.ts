@@ -22,7 +22,10 @@ export async function openApp(browser: Browser, url: string): Promise<AppPage> {
     outsideRequests.push(u);
     return route.abort();
   });
-  await page.goto(url);
+  // `inspect` exposes the live map to the tests (see MapView.svelte).
+  const target = new URL(url);
+  target.searchParams.set('inspect', '');
+  await page.goto(target.toString());
   return { page, pageErrors, outsideRequests };
 }
 

@@ -74,7 +74,7 @@ describe.skipIf(!chromiumPath)('region map in Chromium', () => {
     await direct.page.close();
   });
 
-  it('shows a jurisdiction’s name and code on hover', async () => {
+  it('shows a jurisdiction’s name and code on hover, and keeps a clicked one selected', async () => {
     const zhengzhou = readBundle('henan').jurisdictions.features.find((f) => f.properties.id === '410100')!;
     const app = await openApp(browser, appUrl);
     await waitForMapIdle(app.page, 'henan', 'zh');
@@ -83,6 +83,12 @@ describe.skipIf(!chromiumPath)('region map in Chromium', () => {
     await app.page.mouse.move(box.x + x, box.y + y);
     await expect.poll(() => app.page.getByTestId('jurisdiction-code').textContent()).toBe('410100');
     expect(await app.page.getByTestId('jurisdiction-name').textContent()).toBe('郑州市');
+
+    await app.page.mouse.click(box.x + x, box.y + y);
+    await app.page.mouse.move(5, 5); // off the map, onto the header
+    await expect.poll(() => app.page.getByTestId('jurisdiction-code').textContent()).toBe('410100');
+    const state = await withMap(app.page, (map) => map.getFeatureState({ source: 'jurisdictions', id: '410100' }), null);
+    expect(state).toMatchObject({ selected: true, hover: false });
     expect(app.pageErrors).toEqual([]);
     await app.page.close();
   });
