@@ -4,36 +4,16 @@
  *   npm run geodata -- --force      rebuild everything
  *   npm run geodata -- henan        only these regions (always rebuilt)
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { RegionIndexEntry } from '../src/core/region/region-bundle.ts';
 import { buildRegion } from './build-region.ts';
-import { assertRawFilesPresent, buildDir, MissingRawDataError, RAW_FILES, rawPath, repoRoot, type RawFileKey } from './raw-files.ts';
+import { computeGeodataFingerprint } from './fingerprint.ts';
+import { assertRawFilesPresent, buildDir, MissingRawDataError, RAW_FILES, type RawFileKey } from './raw-files.ts';
 import { REGION_RECIPES } from './regions/index.ts';
 
 const RAW_KEYS = Object.keys(RAW_FILES) as RawFileKey[];
-
-function listSources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'build' ? [] : listSources(p);
-    return e.name.endsWith('.ts') ? [p] : [];
-  });
-}
-
-/** Changes when a raw file, a recipe or the pipeline's own code changes. */
-function fingerprint(): string {
-  const h = createHash('sha256');
-  for (const k of RAW_KEYS) {
-    const s = statSync(rawPath(k));
-    h.update(`${k}:${s.size}:${s.mtimeMs}\n`);
-  }
-  const code = [...listSources(join(repoRoot, 'geodata')), join(repoRoot, 'src/core/region/region-bundle.ts'), join(repoRoot, 'package-lock.json')];
-  for (const f of code.sort()) h.update(relative(repoRoot, f)).update(readFileSync(f));
-  return h.digest('hex').slice(0, 16);
-}
 
 function main(args: string[]): void {
   const force = args.includes('--force');
@@ -44,7 +24,7 @@ function main(args: string[]): void {
   assertRawFilesPresent(RAW_KEYS);
   mkdirSync(buildDir, { recursive: true });
   const manifestPath = join(buildDir, 'manifest.json');
-  const print = fingerprint();
+  const print = computeGeodataFingerprint();
   const recipes = only.length > 0 ? REGION_RECIPES.filter((r) => only.includes(r.id)) : REGION_RECIPES;
   const upToDate =
     !force && only.length === 0 && existsSync(manifestPath) &&
