@@ -16,15 +16,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { area } from '@turf/area';
 import { bbox } from '@turf/bbox';
-import { booleanIntersects } from '@turf/boolean-intersects';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { buffer } from '@turf/buffer';
 import { circle } from '@turf/circle';
 import { destination } from '@turf/destination';
-import { featureCollection, lineString } from '@turf/helpers';
-import { intersect } from '@turf/intersect';
+import { lineString } from '@turf/helpers';
 import { sector } from '@turf/sector';
 import Flatbush from 'flatbush';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
@@ -34,6 +31,7 @@ import { createJurisdictionIndex, type JurisdictionIndex } from '../src/core/jur
 import { matchJurisdictions } from '../src/core/jurisdiction/match-jurisdictions.ts';
 import type { JurisdictionFeature } from '../src/core/region/region-bundle.ts';
 import { loadChinaPrefectures, loadUsCounties } from '../test/helpers/raw-geodata.ts';
+import { turfOverlapKm2 } from '../test/unit/core/jurisdiction/turf-reference.ts';
 import { runFreshProcess } from './lib/child-process-timing.ts';
 import { integer, mulberry32, uniform } from './lib/seeded-random.ts';
 import { formatTable, summarize, type Summary } from './lib/stats.ts';
@@ -277,9 +275,7 @@ function vertexTriangle(run: BorderRun, features: JurisdictionFeature[]): Featur
 type Overlaps = Map<string, number>;
 
 function turfOverlap(j: JurisdictionFeature, fp: Feature<Polygon | MultiPolygon>, out: Overlaps): void {
-  if (!booleanIntersects(j, fp)) return;
-  const x = intersect(featureCollection<Polygon | MultiPolygon>([j, fp]));
-  const km2 = x ? area(x) / 1e6 : 0;
+  const km2 = turfOverlapKm2(j, fp);
   if (km2 > 0) out.set(j.properties.id, km2);
 }
 

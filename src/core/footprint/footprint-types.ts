@@ -30,6 +30,13 @@ export type FootprintReason =
   | 'hole-outside-shell'
   /** An area under 1 m² (a line drawn as a polygon, or collinear points). */
   | 'zero-area'
+  /**
+   * A ring spanning more than 180° of longitude: drawn across the antimeridian (179° to −179° is
+   * 2° wide on the ground, 358° in the numbers), which GeoJSON wants split (RFC 7946 §3.1.9).
+   */
+  | 'crosses-antimeridian'
+  /** An area above MAX_FOOTPRINT_KM2, or a ring around every longitude (the whole world). */
+  | 'footprint-too-large'
   /** Nowhere inside the region (no overlap with its box or with any of its jurisdictions). */
   | 'outside-region';
 
@@ -99,5 +106,16 @@ export const DEFAULT_MAX_VERTICES = 50_000;
 export const DEFAULT_CIRCLE_STEPS = 64;
 /** Largest buffer or radius accepted, km: beyond it the footprint is no longer regional. */
 export const MAX_WIDTH_KM = 5_000;
+/**
+ * Largest footprint accepted, km²: larger than any regional hazard. The region bundles, each a
+ * whole region with its neighbouring cities, cover 330,000 (us-four-corners) to 700,000 km²
+ * (jingjinji); Henan's is about 414,000 km². Twice the largest still leaves room for a plume or ash
+ * advisory over several regions, while a hemisphere drawn by mistake is refused.
+ */
+export const MAX_FOOTPRINT_KM2 = 2_000_000;
+/** Widest longitude span of one ring, degrees: beyond it the ring goes the long way round. */
+export const MAX_RING_LON_SPAN_DEG = 180;
+/** Turf's buffer default: segments per quarter circle at each end of a buffered line. */
+export const LINE_BUFFER_STEPS = 8;
 /** Areas under this are zero (1 m²). */
 export const ZERO_AREA_KM2 = 1e-6;

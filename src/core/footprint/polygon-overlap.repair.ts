@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { union, type Geom } from 'polyclip-ts';
+import { boxesOverlap } from '../geometry/bbox-math.ts';
 import { findRingContact } from '../geometry/ring-contacts.ts';
 import { prepareRing, type PreparedRing } from '../geometry/prepared-ring.ts';
 import { pointInShape, shapeFromRings } from '../geometry/prepared-shape.ts';
@@ -17,8 +18,7 @@ export function mergeOverlappingPolygons(polygons: Position[][][]): { polygons: 
   for (let a = 0; a < shapes.length && !overlapping; a++) {
     for (let b = a + 1; b < shapes.length && !overlapping; b++) {
       const sa = shapes[a]!, sb = shapes[b]!;
-      const A = sa.bbox, B = sb.bbox;
-      if (A[2] < B[0] || B[2] < A[0] || A[3] < B[1] || B[3] < A[1]) continue;
+      if (!boxesOverlap(sa.bbox, sb.bbox)) continue;
       if (findRingContact([...sa.rings, ...sb.rings])) overlapping = true;
       else {
         const ra = sa.rings[0]!, rb = sb.rings[0]!;

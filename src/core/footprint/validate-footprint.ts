@@ -1,12 +1,16 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { bboxOfRings } from '../geometry/bbox-math.ts';
 import { geometryAreaKm2 } from '../geometry/lonlat-area.ts';
-import type { Bbox } from '../region/region-bundle.ts';
 import { countPositions, validateCoordinateRange } from './coordinate-range.validation.ts';
 import {
   DEFAULT_CIRCLE_STEPS,
   DEFAULT_MAX_VERTICES,
   invalid,
+  LINE_BUFFER_STEPS,
+  MAX_FOOTPRINT_KM2,
+  MAX_RING_LON_SPAN_DEG,
   ZERO_AREA_KM2,
+  type FootprintPiece,
   type FootprintOptions,
   type FootprintRepair,
   type FootprintRepairCode,
@@ -29,9 +33,10 @@ import { validateNonZeroArea, validateNotCollinear } from './zero-area.validatio
  * a Polygon or MultiPolygon Feature with closed, duplicate-free, RFC 7946-wound rings and no
  * overlapping parts, and `repairs` lists every change made (with counts).
  *
- * Order matters: shape of the input, coordinate ranges (and swapped order), vertex limit, then
- * conversions (line buffers, point circles), ring clean-up, per-polygon topology, overlaps between
- * polygons, winding, area and finally the region.
+ * Order matters: shape of the input, coordinate ranges (and swapped order), vertex limit (as given,
+ * then as the conversions would make it), longitude span (antimeridian), then conversions (line
+ * buffers, point circles), ring clean-up, per-polygon topology, overlaps between polygons, winding,
+ * area (zero, or above MAX_FOOTPRINT_KM2) and finally the region.
  */
 export function validateFootprint(input: unknown, options: FootprintOptions = {}): FootprintValidation {
   const parsed = parseFootprintGeoJson(input);
@@ -47,6 +52,16 @@ export function validateFootprint(input: unknown, options: FootprintOptions = {}
   const maxVertices = options.maxVertices ?? DEFAULT_MAX_VERTICES;
   const tooMany = validateVertexCount(countPositions(parsed.pieces), maxVertices);
   if (tooMany) return tooMany;
+  // Buffering and circles multiply vertices, and buffering a long line takes seconds: refuse what
+  // would come out over the limit before building it.
+  const circleSteps = options.circleSteps ?? DEFAULT_CIRCLE_STEPS;
+  const tooManyConverted = validateVertexCount(estimateConvertedVertices(parsed.pieces, circleSteps), maxVertices);
+  if (tooManyConverted) return { ...tooManyConverted, detail: `${tooManyConverted.detail} (estimated after buffering lines and drawing circles)` };
+  for (const piece of parsed.pieces) {
+    if (piece.kind !== 'polygon') continue;
+    const wide = validateLongitudeSpan(piece.rings);
+    if (wide) return wide;
+  }
   if (parsed.featureCount > 1) note('merged-features', parsed.featureCount - 1);
 
   // Conversions and ring clean-up.
@@ -61,10 +76,15 @@ export function validateFootprint(input: unknown, options: FootprintOptions = {}
       note('buffered-line');
       raw = b;
     } else {
-      const c = circleAroundPoint(piece.coordinates, piece.radiusKm ?? options.radiusKm, options.circleSteps ?? DEFAULT_CIRCLE_STEPS);
+      const c = circleAroundPoint(piece.coordinates, piece.radiusKm ?? options.radiusKm, circleSteps);
       if ('valid' in c) return c;
       note('circle-from-point');
       raw = [c];
+    }
+    // Circles and buffers near ±180° come out with longitudes past it, or the long way round.
+    for (const polygon of raw) {
+      const wide = validateLongitudeSpan(polygon);
+      if (wide) return wide;
     }
     for (const polygon of raw) {
       const rings: Position[][] = [];
@@ -114,9 +134,10 @@ export function validateFootprint(input: unknown, options: FootprintOptions = {}
     oriented.length === 1 ? { type: 'Polygon', coordinates: oriented[0] as Position[][] } : { type: 'MultiPolygon', coordinates: oriented };
   const areaKm2 = geometryAreaKm2(geometry);
   if (!(areaKm2 >= ZERO_AREA_KM2)) return invalid('zero-area', `area ${areaKm2} km² is below ${ZERO_AREA_KM2} km²`);
+  if (areaKm2 > MAX_FOOTPRINT_KM2) return invalid('footprint-too-large', `area ${Math.round(areaKm2)} km² is above ${MAX_FOOTPRINT_KM2} km²`);
 
   if (options.region) {
-    const outside = validateInRegion(geometry, boxOf(oriented), options.region);
+    const outside = validateInRegion(geometry, bboxOfRings(oriented.map((rings) => rings[0] ?? [])), options.region);
     if (outside) return outside;
   }
   return {
@@ -126,18 +147,36 @@ export function validateFootprint(input: unknown, options: FootprintOptions = {}
   };
 }
 
-function boxOf(polygons: Position[][][]): Bbox {
-  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of polygons) {
-    for (const q of p[0] ?? []) {
-      const x = q[0] as number, y = q[1] as number;
-      if (x < b[0]) b[0] = x;
-      if (y < b[1]) b[1] = y;
-      if (x > b[2]) b[2] = x;
-      if (y > b[3]) b[3] = y;
-    }
+/**
+ * Vertices the conversions will produce: a circle has circleSteps + 1; a buffered line about two
+ * per input vertex (one on each side) plus two round caps of 2 × LINE_BUFFER_STEPS (what Turf gives
+ * for a line that does not fold over itself; round joins on a zigzag add more, a buffer wider than
+ * the line's wiggles fewer).
+ */
+function estimateConvertedVertices(pieces: readonly FootprintPiece[], circleSteps: number): number {
+  let n = 0;
+  for (const piece of pieces) {
+    if (piece.kind === 'polygon') for (const ring of piece.rings) n += ring.length;
+    else if (piece.kind === 'line') n += 2 * piece.coordinates.length + 4 * LINE_BUFFER_STEPS + 1;
+    else n += circleSteps + 1;
   }
-  return b;
+  return n;
+}
+
+/**
+ * A ring spanning more than 180° of longitude goes the long way round: [[170, 30], [-170, 30], ...]
+ * means 20° across the antimeridian, but read as given it is a 340° band, which winding repair
+ * would then accept. A ring around all 360° is not a crossing but the whole world: too large.
+ */
+function validateLongitudeSpan(rings: readonly Position[][]): ReturnType<typeof invalid> | null {
+  for (const ring of rings) {
+    const [west, , east] = bboxOfRings([ring]);
+    if (west < -180 || east > 180) return invalid('crosses-antimeridian', `longitudes ${west} to ${east} go past ±180°`);
+    if (east - west <= MAX_RING_LON_SPAN_DEG) continue;
+    if (west <= -180 && east >= 180) return invalid('footprint-too-large', 'a ring around every longitude covers the whole world');
+    return invalid('crosses-antimeridian', `a ring spans ${east - west}° of longitude (${west} to ${east}); split it at the antimeridian`);
+  }
+  return null;
 }
 
 function countVertices(polygons: Position[][][]): number {

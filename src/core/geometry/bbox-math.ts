@@ -1,9 +1,30 @@
+import type { Position } from 'geojson';
 import type { Bbox } from '../region/region-bundle.ts';
 import { DEG_TO_RAD, KM_PER_DEGREE } from './lonlat-area.ts';
 
 /** True when two boxes share at least one point (touching counts). */
-export function boxesTouch(a: Readonly<Bbox>, b: Readonly<Bbox>): boolean {
+export function boxesOverlap(a: Readonly<Bbox>, b: Readonly<Bbox>): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+/**
+ * Box of every position in a list of rings (or lines), [west, south, east, north]; with `swap`,
+ * of the positions read as [lat, lon]. An empty input gives an inverted (empty) box.
+ */
+export function bboxOfRings(rings: Iterable<readonly Position[]>, swap = false): Bbox {
+  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  const ix = swap ? 1 : 0;
+  const iy = swap ? 0 : 1;
+  for (const ring of rings) {
+    for (const p of ring) {
+      const x = p[ix] as number, y = p[iy] as number;
+      if (x < b[0]) b[0] = x;
+      if (y < b[1]) b[1] = y;
+      if (x > b[2]) b[2] = x;
+      if (y > b[3]) b[3] = y;
+    }
+  }
+  return b;
 }
 
 /**

@@ -18,14 +18,6 @@ export const KM2_PER_SUM_UNIT = (earthRadius * earthRadius) / 2 / 1e6;
 /** Kilometres per degree of latitude on Turf's sphere. */
 export const KM_PER_DEGREE = (earthRadius * DEG_TO_RAD) / 1000;
 
-/**
- * One edge's shoelace term in (λ, sin φ), positive for counter-clockwise rings. Inputs are the
- * projected coordinates: λ in radians and sin φ.
- */
-export function edgeTerm(lamA: number, sinA: number, lamB: number, sinB: number): number {
-  return lamA * sinB - lamB * sinA;
-}
-
 /** Signed sum of a closed ring (first position repeated last), positive when counter-clockwise. */
 export function ringSum(ring: readonly Position[]): number {
   let total = 0;

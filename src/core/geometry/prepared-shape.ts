@@ -1,6 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Bbox } from '../region/region-bundle.ts';
-import { KM2_PER_SUM_UNIT } from './lonlat-area.ts';
 import { prepareRing, type PreparedRing } from './prepared-ring.ts';
 
 /**
@@ -38,11 +37,6 @@ export function shapeFromRings(rings: PreparedRing[]): PreparedShape {
     total += r.total;
   }
   return { rings, bbox, total };
-}
-
-/** Area of a prepared shape in km² (Turf's formula). */
-export function shapeAreaKm2(shape: PreparedShape): number {
-  return shape.total * KM2_PER_SUM_UNIT;
 }
 
 /**

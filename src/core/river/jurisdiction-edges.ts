@@ -1,4 +1,6 @@
 import Flatbush from 'flatbush';
+import { pointInShape } from '../geometry/prepared-shape.ts';
+import { createJurisdictionIndex, jurisdictionPart, type JurisdictionIndex } from '../jurisdiction/jurisdiction-index.ts';
 import type { Bbox, JurisdictionFeature } from '../region/region-bundle.ts';
 
 /**
@@ -17,9 +19,18 @@ export interface JurisdictionEdgeIndex {
   edgeTree: Flatbush;
   /** Box of each feature: [w, s, e, n] at featureBoxes[4f .. 4f + 3]. */
   featureBoxes: Float64Array;
+  /**
+   * The same features as prepared shapes (feature f here is feature f there): inside/outside is
+   * decided by the matcher's own point-in-shape, so tracing and matching agree on every point.
+   */
+  shapes: JurisdictionIndex;
 }
 
-export function createJurisdictionEdgeIndex(features: readonly JurisdictionFeature[]): JurisdictionEdgeIndex {
+export function createJurisdictionEdgeIndex(
+  features: readonly JurisdictionFeature[],
+  shapes: JurisdictionIndex = createJurisdictionIndex(features),
+): JurisdictionEdgeIndex {
+  if (shapes.features.length !== features.length) throw new Error('edge index and jurisdiction index must hold the same features');
   const coords: number[] = [];
   const owners: number[] = [];
   const featureBoxes = new Float64Array(features.length * 4);
@@ -57,5 +68,25 @@ export function createJurisdictionEdgeIndex(features: readonly JurisdictionFeatu
   }
   if (count === 0) edgeTree.add(0, 0, 0, 0);
   edgeTree.finish();
-  return { features, edges, edgeFeature: Int32Array.from(owners), edgeTree, featureBoxes };
+  return { features, edges, edgeFeature: Int32Array.from(owners), edgeTree, featureBoxes, shapes };
+}
+
+/** Whether feature f holds the point (any of its parts, by the prepared shapes' even-odd test). */
+export function jurisdictionHolds(shapes: JurisdictionIndex, f: number, x: number, y: number): boolean {
+  const boxes = shapes.partBoxes;
+  for (let p = shapes.featurePartStart[f] as number, end = shapes.featurePartStart[f + 1] as number; p < end; p += 1) {
+    if (x < (boxes[4 * p] as number) || y < (boxes[4 * p + 1] as number) || x > (boxes[4 * p + 2] as number) || y > (boxes[4 * p + 3] as number)) continue;
+    if (pointInShape(jurisdictionPart(shapes, p), x, y)) return true;
+  }
+  return false;
+}
+
+/** Every feature holding the point, in feature order (more than one only on a shared border). */
+export function jurisdictionsHolding(shapes: JurisdictionIndex, x: number, y: number): number[] {
+  const found = new Set<number>();
+  for (const p of shapes.partTree.search(x, y, x, y)) {
+    if (p >= shapes.partCount) continue;
+    if (pointInShape(jurisdictionPart(shapes, p), x, y)) found.add(shapes.partFeature[p] as number);
+  }
+  return [...found].sort((a, b) => a - b);
 }

@@ -1,7 +1,8 @@
 import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import type { Position } from 'geojson';
 import { accept, reject, type Validated } from '../hazard/validation.ts';
-import { degreesForKm } from './lonlat-plane.ts';
+import { boxesOverlap, expandBoxKm } from '../geometry/bbox-math.ts';
+import { validateSourcePoint } from '../hazard/source-point.ts';
 import type { RiverNetwork } from './river-network.ts';
 
 /**
@@ -29,12 +30,10 @@ export type SnapReason = SpillPointReason | 'snap-tolerance-not-positive' | 'no-
 
 /** A spill point as WGS84 [lon, lat]; swapped coordinates show up here only past ±90° latitude. */
 export function validateSpillPoint(point: readonly number[]): Validated<[number, number], SpillPointReason> {
-  const [lon, lat] = point;
-  if (point.length < 2 || !Number.isFinite(lon) || !Number.isFinite(lat)) return reject('spill-point-not-finite');
-  const x = lon as number;
-  const y = lat as number;
-  if (x < -180 || x > 180 || y < -90 || y > 90) return reject('spill-point-out-of-range');
-  return accept([x, y]);
+  // The hazard core's check for any release point; the codes stay the river command's own.
+  const checked = validateSourcePoint(point[0] as number, point[1] as number);
+  if (checked.valid) return accept(checked.value);
+  return reject(checked.reason === 'source-not-finite' ? 'spill-point-not-finite' : 'spill-point-out-of-range');
 }
 
 /**
@@ -52,12 +51,11 @@ export function snapToRiver(
   if (!checked.valid) return checked;
   if (!(toleranceKm > 0) || !Number.isFinite(toleranceKm)) return reject('snap-tolerance-not-positive');
   const spill = checked.value;
-  const { dLon, dLat } = degreesForKm(toleranceKm, Math.abs(spill[1]) + degreesForKm(toleranceKm, 0).dLat);
+  const searchBox = expandBoxKm([spill[0], spill[1], spill[0], spill[1]], toleranceKm);
 
   let best: RiverSnap | undefined;
   for (const [riverId, river] of network.rivers) {
-    const [w, s, e, n] = river.bbox;
-    if (spill[0] < w - dLon || spill[0] > e + dLon || spill[1] < s - dLat || spill[1] > n + dLat) continue;
+    if (!boxesOverlap(searchBox, river.bbox)) continue;
     const nearest = nearestPointOnLine(river.feature, spill, { units: 'kilometers' });
     const offsetKm = nearest.properties.pointDistance;
     if (offsetKm <= toleranceKm && (best === undefined || offsetKm < best.offsetKm)) {

@@ -1,6 +1,7 @@
 import { distance } from '@turf/distance';
 import type { Position } from 'geojson';
-import { positionAlongRiver, type PreparedRiver, type RiverNetwork } from './river-network.ts';
+import { interpolateAtKm } from '../geometry/interpolate-at-km.ts';
+import type { PreparedRiver, RiverNetwork } from './river-network.ts';
 import type { RiverSnap } from './snap-to-river.ts';
 
 /** One river's part of a traced reach. */
@@ -84,7 +85,7 @@ export function traceDownstream(network: RiverNetwork, snap: RiverSnap, options:
     visited.add(riverId);
     const leg: ReachLeg = { riverId, riverFromKm: fromKm, riverToKm: fromKm, startKm: legStartKm, endKm: runningKm };
     legs.push(leg);
-    const { nextVertex } = positionAlongRiver(river, fromKm);
+    const { nextVertex } = interpolateAtKm(river.coordinates, river.vertexKm, fromKm);
     let stopped = false;
     for (let i = nextVertex; i < river.coordinates.length; i += 1) {
       const kmBefore = runningKm;
@@ -105,7 +106,7 @@ export function traceDownstream(network: RiverNetwork, snap: RiverSnap, options:
     }
     fromKm = Math.min(Math.max(outlet.at_km, 0), receiving.lengthKm);
     legStartKm = runningKm;
-    if (!advanceTo(positionAlongRiver(receiving, fromKm).position)) break;
+    if (!advanceTo(interpolateAtKm(receiving.coordinates, receiving.vertexKm, fromKm).position)) break;
     river = receiving;
   }
 
@@ -115,25 +116,4 @@ export function traceDownstream(network: RiverNetwork, snap: RiverSnap, options:
     vertexKm.push(0);
   }
   return { coordinates, vertexKm, lengthKm: runningKm, legs: legs.filter((l) => l.endKm > l.startKm || legs.length === 1), end };
-}
-
-/** The position `km` along a traced reach (clamped to its ends). */
-export function positionAlongReach(reach: TracedReach, km: number): Position {
-  const { coordinates, vertexKm } = reach;
-  const last = coordinates.length - 1;
-  if (km <= 0) return [...(coordinates[0] as Position)];
-  if (km >= reach.lengthKm) return [...(coordinates[last] as Position)];
-  let lo = 0;
-  let hi = last;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if ((vertexKm[mid] as number) <= km) lo = mid;
-    else hi = mid;
-  }
-  const k0 = vertexKm[lo] as number;
-  const k1 = vertexKm[hi] as number;
-  const t = k1 > k0 ? (km - k0) / (k1 - k0) : 0;
-  const [x0, y0] = coordinates[lo] as [number, number];
-  const [x1, y1] = coordinates[hi] as [number, number];
-  return [x0 + t * (x1 - x0), y0 + t * (y1 - y0)];
 }

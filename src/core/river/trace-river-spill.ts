@@ -1,10 +1,9 @@
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { accept, reject, type Validated } from '../hazard/validation.ts';
 import { createJurisdictionIndex, type JurisdictionIndex } from '../jurisdiction/jurisdiction-index.ts';
 import { matchJurisdictions } from '../jurisdiction/match-jurisdictions.ts';
-import type { JurisdictionFeature, RegionBundle } from '../region/region-bundle.ts';
-import { createJurisdictionEdgeIndex, type JurisdictionEdgeIndex } from './jurisdiction-edges.ts';
+import type { RegionBundle } from '../region/region-bundle.ts';
+import { createJurisdictionEdgeIndex, jurisdictionsHolding, type JurisdictionEdgeIndex } from './jurisdiction-edges.ts';
 import { DEFAULT_BANK_KM, findReachJurisdictions, type ReachJurisdiction } from './reach-jurisdictions.ts';
 import { buildRiverFootprint, DEFAULT_FOOTPRINT_WIDTH_KM, type RiverFootprintProps } from './river-footprint.ts';
 import { createRiverNetwork, type RiverNetwork } from './river-network.ts';
@@ -26,10 +25,11 @@ export interface RiverSpillRegion {
 }
 
 export function prepareRiverSpillRegion(bundle: Pick<RegionBundle, 'rivers' | 'jurisdictions'>): RiverSpillRegion {
+  const jurisdictions = createJurisdictionIndex(bundle.jurisdictions.features);
   return {
     network: createRiverNetwork(bundle.rivers.features),
-    edges: createJurisdictionEdgeIndex(bundle.jurisdictions.features),
-    jurisdictions: createJurisdictionIndex(bundle.jurisdictions.features),
+    edges: createJurisdictionEdgeIndex(bundle.jurisdictions.features, jurisdictions),
+    jurisdictions,
   };
 }
 
@@ -124,8 +124,9 @@ export interface RiverSpillResult {
  * A spill into a river: snap, trace downstream across confluences, and list every jurisdiction on
  * the path with when the spill reaches it (DESIGN.md section 4, "River spill travel").
  *
- * Only the reach downstream of the snapped position is searched, so a jurisdiction only upstream
- * of the spill is never on the path (unless its border is within bankKm of the spill itself).
+ * Only the reach downstream of the snapped position is searched, and a border behind the spill
+ * does not count (findReachJurisdictions), so a jurisdiction only upstream of the spill is never on
+ * the path. The origin is found as matchJurisdictions finds it, so both name the same one.
  */
 export function traceRiverSpill(region: RiverSpillRegion, input: RiverSpillInput): Validated<RiverSpillResult, RiverSpillReason> {
   const { velocityMps } = input;
@@ -151,12 +152,13 @@ export function traceRiverSpill(region: RiverSpillRegion, input: RiverSpillInput
   const reach = maxKm === undefined || maxKm >= whole.lengthKm ? whole : traceDownstream(region.network, snap.value, { maxKm });
   const onPath = findReachJurisdictions(reach, region.edges, bankKm);
   const footprint = buildRiverFootprint(reach, widthKm);
-  const overlaps = measureOverlapKm2(footprint, region.jurisdictions);
-  const origin = findOrigin(region.edges, [input.spill[0] as number, input.spill[1] as number], snap.value.position);
+  const source = originSource(region.jurisdictions, [input.spill[0] as number, input.spill[1] as number], snap.value.position);
+  const { overlaps, originId } = matchFootprint(footprint, region.jurisdictions, source);
 
   const hoursTo = (km: number): number => computePeakArrivalHoursAlong(speeds, km);
-  const jurisdictions = onPath.map((hit) => toJurisdiction(hit, hit.feature === origin, hoursTo, overlaps));
-  if (origin && !onPath.some((hit) => hit.feature === origin)) {
+  const jurisdictions = onPath.map((hit) => toJurisdiction(hit, hit.feature.properties.id === originId, hoursTo, overlaps));
+  const origin = region.jurisdictions.features.find((feature) => feature.properties.id === originId);
+  if (origin && !onPath.some((hit) => hit.feature.properties.id === originId)) {
     jurisdictions.push(toJurisdiction({ feature: origin, stretchesKm: [], enterKm: 0, exitKm: 0 }, true, hoursTo, overlaps));
   }
   jurisdictions.sort(
@@ -218,27 +220,29 @@ function toJurisdiction(
 }
 
 /**
- * The jurisdiction that leads: the one holding the spill as reported (the plant, the outfall), or,
- * when that point lies outside every jurisdiction of the bundle, the one holding the snapped point.
+ * The point that decides the lead: the spill as reported (the plant, the outfall), or, when it
+ * lies outside every jurisdiction of the bundle, the snapped point on the river.
  */
-function findOrigin(index: JurisdictionEdgeIndex, spill: Position, snapped: Position): JurisdictionFeature | undefined {
+function originSource(index: JurisdictionIndex, spill: Position, snapped: Position): Position | undefined {
   for (const point of [spill, snapped]) {
-    const [x, y] = point as [number, number];
-    const hit = index.features.find((feature, f) => {
-      const b = index.featureBoxes;
-      if (x < (b[4 * f] as number) || y < (b[4 * f + 1] as number) || x > (b[4 * f + 2] as number) || y > (b[4 * f + 3] as number)) return false;
-      return booleanPointInPolygon(point, feature);
-    });
-    if (hit) return hit;
+    if (jurisdictionsHolding(index, point[0] as number, point[1] as number).length > 0) return point;
   }
   return undefined;
 }
 
 /**
- * Footprint ∩ jurisdiction areas, km² by id, from the shared matcher (the same numbers `match`
- * reports for this footprint, including its sliver tolerance).
+ * Footprint ∩ jurisdiction areas, km² by id, and the origin, from the shared matcher: the same
+ * numbers and the same origin `match` reports for this footprint and source point (including its
+ * sliver tolerance, and its rule for a source on a border: the side with the larger overlap).
  */
-function measureOverlapKm2(footprint: Feature<Polygon | MultiPolygon>, index: JurisdictionIndex): Map<string, number> {
-  const matched = matchJurisdictions(footprint, index, { advisoryKm: 0 });
-  return new Map(matched.jurisdictions.map((m) => [m.id, m.overlap_km2]));
+function matchFootprint(
+  footprint: Feature<Polygon | MultiPolygon>,
+  index: JurisdictionIndex,
+  source: Position | undefined,
+): { overlaps: Map<string, number>; originId: string | undefined } {
+  const matched = matchJurisdictions(footprint, index, source ? { advisoryKm: 0, sourcePoint: source } : { advisoryKm: 0 });
+  return {
+    overlaps: new Map(matched.jurisdictions.map((m) => [m.id, m.overlap_km2])),
+    originId: matched.jurisdictions.find((m) => m.role === 'origin')?.id,
+  };
 }

@@ -1,13 +1,10 @@
+import { computeTravelHours } from '../hazard/wind.ts';
+
 /**
  * The leading edge of a spill cloud arrives, on average, at 89 % of the time its peak takes
  * (Jobson 1997, USGS, from dye-tracer studies on many rivers; DESIGN.md section 4).
  */
 export const LEADING_EDGE_FRACTION = 0.89;
-
-/** Hours for the peak to travel `distanceKm` at `velocityMps`: km → m, s → h. */
-export function computePeakArrivalHours(distanceKm: number, velocityMps: number): number {
-  return (distanceKm * 1000) / velocityMps / 3600;
-}
 
 /** Hours for the leading edge: 0.89 × the peak's. */
 export function computeLeadArrivalHours(peakHours: number): number {
@@ -36,7 +33,7 @@ export function computePeakArrivalHoursAlong(legs: readonly VelocityLeg[], km: n
     const end = i === legs.length - 1 ? Infinity : leg.endKm;
     const covered = Math.min(km, end) - leg.startKm;
     if (covered <= 0) break;
-    hours += computePeakArrivalHours(covered, leg.velocityMps);
+    hours += computeTravelHours(covered, leg.velocityMps);
   }
   return hours;
 }
@@ -46,7 +43,7 @@ export function computeReachKmAlong(legs: readonly VelocityLeg[], hours: number)
   let left = hours;
   for (const [i, leg] of legs.entries()) {
     const legKm = i === legs.length - 1 ? Infinity : leg.endKm - leg.startKm;
-    const legHours = computePeakArrivalHours(legKm, leg.velocityMps);
+    const legHours = computeTravelHours(legKm, leg.velocityMps);
     if (legHours >= left) return leg.startKm + computeReachKm(left, leg.velocityMps);
     left -= legHours;
   }

@@ -4,6 +4,10 @@ import fc from 'fast-check';
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { ringSum } from '../../../../src/core/geometry/lonlat-area.ts';
+import { readRegionBundle } from '../../../../geodata/read-bundle.ts';
+import { createJurisdictionIndex } from '../../../../src/core/jurisdiction/jurisdiction-index.ts';
+import { matchJurisdictions } from '../../../../src/core/jurisdiction/match-jurisdictions.ts';
+import { MAX_FOOTPRINT_KM2 } from '../../../../src/core/footprint/footprint-types.ts';
 import { validateFootprint } from '../../../../src/core/footprint/validate-footprint.ts';
 
 const ZHENGZHOU: Position = [113.625, 34.747];
@@ -40,6 +44,47 @@ describe('validateFootprint', () => {
     expect(validateFootprint(JSON.stringify(circle(ZHENGZHOU, 5))).valid).toBe(true);
   });
 
+  test('a ring spanning more than 180° of longitude crosses the antimeridian: refused, not rewound into a 340° band', () => {
+    const band: Polygon = { type: 'Polygon', coordinates: [[[170, 30], [-170, 30], [-170, 40], [170, 40], [170, 30]]] };
+    expect(validateFootprint(band)).toMatchObject({ valid: false, reason: 'crosses-antimeridian' });
+    // The same ring without its closing position, and the other way round, too.
+    expect(validateFootprint({ type: 'Polygon', coordinates: [[[170, 40], [-170, 40], [-170, 30], [170, 30]]] })).toMatchObject({ reason: 'crosses-antimeridian' });
+    // A circle around a point beside the antimeridian comes out past it.
+    expect(validateFootprint({ type: 'Point', coordinates: [179.9, 50] }, { radiusKm: 50 })).toMatchObject({ reason: 'crosses-antimeridian' });
+    // 179° wide is allowed by this rule (and refused for its area).
+    expect(validateFootprint({ type: 'Polygon', coordinates: [[[0, 0], [179, 0], [179, 1], [0, 1], [0, 0]]] })).toMatchObject({ reason: 'footprint-too-large' });
+  });
+
+  test(`a footprint above ${MAX_FOOTPRINT_KM2.toLocaleString('en')} km², or the whole world, is too large`, () => {
+    const world: Polygon = { type: 'Polygon', coordinates: [[[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]] };
+    expect(validateFootprint(world)).toMatchObject({ valid: false, reason: 'footprint-too-large' });
+    const radiusKm = Math.sqrt(MAX_FOOTPRINT_KM2 / Math.PI);
+    expect(validateFootprint({ type: 'Point', coordinates: ZHENGZHOU }, { radiusKm: radiusKm * 1.02 })).toMatchObject({ reason: 'footprint-too-large' });
+    expect(validateFootprint({ type: 'Point', coordinates: ZHENGZHOU }, { radiusKm: radiusKm * 0.98 }).valid).toBe(true);
+    // A whole region with its neighbours (Henan's bundle: about 414,000 km²) is well inside the cap.
+    expect(MAX_FOOTPRINT_KM2).toBeGreaterThan(4 * 414_000);
+  });
+
+  test('the vertex limit is checked on what buffering and circles would make, before making it', () => {
+    const points = {
+      type: 'FeatureCollection',
+      features: Array.from({ length: 20_000 }, (_, i) => ({
+        type: 'Feature',
+        properties: { radius_km: 1 },
+        geometry: { type: 'Point', coordinates: [100 + (i % 200) * 0.1, 30 + Math.floor(i / 200) * 0.1] },
+      })),
+    };
+    const refused = validateFootprint(points);
+    expect(refused).toMatchObject({ valid: false, reason: 'too-many-vertices' });
+    expect(refused.valid ? '' : refused.detail).toMatch(/estimated/);
+    // A zigzag line: about two vertices per input vertex once buffered, plus the two round ends.
+    const zigzag = Array.from({ length: 600 }, (_, i): Position => [113 + i * 0.01, 34 + (i % 2) * 0.01]);
+    const line = validateFootprint({ type: 'LineString', coordinates: zigzag }, { bufferKm: 0.2, maxVertices: 1_000 });
+    expect(line).toMatchObject({ valid: false, reason: 'too-many-vertices' });
+    expect(line.valid ? '' : line.detail).toMatch(/estimated/);
+    expect(validateFootprint({ type: 'LineString', coordinates: zigzag.slice(0, 30) }, { bufferKm: 0.2, maxVertices: 1_000 }).valid).toBe(true);
+  });
+
   test('a region index refuses footprints that only touch or miss its jurisdictions', async () => {
     const { createJurisdictionIndex } = await import('../../../../src/core/jurisdiction/jurisdiction-index.ts');
     const square: Position[] = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
@@ -51,6 +96,29 @@ describe('validateFootprint', () => {
     expect(validateFootprint(touching, { region })).toMatchObject({ valid: false, reason: 'outside-region' });
     const crossing: Polygon = { type: 'Polygon', coordinates: [[[0.5, 0], [2, 0], [2, 1], [0.5, 1], [0.5, 0]]] };
     expect(validateFootprint(crossing, { region }).valid).toBe(true);
+  });
+});
+
+describe('validateFootprint region check', () => {
+  test('stops at the first overlap yet answers as a full match would: inside exactly when some jurisdiction is overlapped', () => {
+    const bundle = readRegionBundle('henan');
+    const index = createJurisdictionIndex(bundle.jurisdictions.features);
+    const region = { bbox: index.bbox, index };
+    const [w, s, e, n] = index.bbox;
+    fc.assert(
+      fc.property(
+        fc.double({ min: w - 1, max: e + 1, noNaN: true }),
+        fc.double({ min: s - 1, max: n + 1, noNaN: true }),
+        fc.double({ min: 0.5, max: 60, noNaN: true }),
+        (x, y, radiusKm) => {
+          const footprint = circle([x, y], radiusKm, { steps: 32, units: 'kilometers' });
+          const full = matchJurisdictions(footprint, index, { advisoryKm: 0, sliverKm2: 0 }).jurisdictions.some((j) => j.overlap_km2 > 0);
+          const result = validateFootprint(footprint, { region });
+          expect(result.valid ? 'inside' : result.reason).toBe(full ? 'inside' : 'outside-region');
+        },
+      ),
+      { numRuns: 150, seed: 7 },
+    );
   });
 });
 

@@ -4,6 +4,17 @@ import { featureCollection } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { JurisdictionIndex } from '../../../../src/core/jurisdiction/jurisdiction-index.ts';
+import type { JurisdictionFeature } from '../../../../src/core/region/region-bundle.ts';
+
+/**
+ * Overlap area (km²) of one jurisdiction and a footprint the plain Turf way: booleanIntersects,
+ * then intersect and area; 0 when they do not overlap. Also the benchmark's baseline.
+ */
+export function turfOverlapKm2(j: JurisdictionFeature, footprint: Feature<Polygon | MultiPolygon>): number {
+  if (!booleanIntersects(j, footprint)) return 0;
+  const x = intersect(featureCollection<Polygon | MultiPolygon>([j, footprint]));
+  return x ? area(x) / 1e6 : 0;
+}
 
 /**
  * Overlap areas (km²) the plain Turf way, on the jurisdictions whose box meets the footprint's:
@@ -18,9 +29,7 @@ export function turfOverlaps(footprint: Feature<Polygon | MultiPolygon>, index: 
     if (f === undefined || seen.has(f)) continue;
     seen.add(f);
     const j = index.features[f]!;
-    if (!booleanIntersects(j, footprint)) continue;
-    const x = intersect(featureCollection<Polygon | MultiPolygon>([j, footprint]));
-    const km2 = x ? area(x) / 1e6 : 0;
+    const km2 = turfOverlapKm2(j, footprint);
     if (km2 > 0) out.set(j.properties.id, km2);
   }
   return out;

@@ -1,6 +1,7 @@
 import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import { describe, expect, it } from 'vitest';
-import { findReachJurisdictions, positionAlongReach, snapToRiver, traceDownstream } from '../../../../src/core/river/index.ts';
+import { interpolateAtKm } from '../../../../src/core/geometry/interpolate-at-km.ts';
+import { findReachJurisdictions, snapToRiver, traceDownstream } from '../../../../src/core/river/index.ts';
 import { preparedRegion, SPILLS } from './prepared-regions.ts';
 
 const STEP_KM = 0.25;
@@ -21,7 +22,7 @@ function sampledEnterKm(regionId: string, spill: readonly number[], maxKm: numbe
   // 0.05° is over 4 km at these latitudes: a generous box test only to spare Turf the far polygons.
   const margin = 0.05;
   for (let km = 0; km <= reach.lengthKm; km += STEP_KM) {
-    const [x, y] = positionAlongReach(reach, km) as [number, number];
+    const [x, y] = interpolateAtKm(reach.coordinates, reach.vertexKm, km).position as [number, number];
     region.edges.features.forEach((feature, f) => {
       const id = feature.properties.id;
       if (sampled.has(id)) return;

@@ -4,7 +4,11 @@ import { lineString } from '@turf/helpers';
 import { length } from '@turf/length';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SNAP_TOLERANCE_KM, snapToRiver, traceDownstream, validateSpillPoint } from '../../../../src/core/river/index.ts';
+import { interpolateAtKm } from '../../../../src/core/geometry/interpolate-at-km.ts';
 import { bundleOf, preparedRegion, SPILLS } from './prepared-regions.ts';
+
+/** Farthest a river's mouth may lie from the receiving river's point at at_km, km. */
+const MOUTH_GAP_KM = 10;
 
 function snapOrThrow(regionId: string, point: readonly number[]) {
   const snap = snapToRiver(preparedRegion(regionId).network, point);
@@ -54,8 +58,26 @@ describe('traceDownstream', () => {
         const second = reach.legs[1];
         expect(second?.riverId, `${regionId}/${river.feature.properties.id}`).toBe(outlet.river_id);
         expect(second?.riverFromKm).toBeCloseTo(outlet.at_km, 6);
-        // Orientation: the outlet end is the LAST vertex, so the first leg covers the whole river.
-        expect(reach.legs[0]?.riverToKm).toBeCloseTo(river.lengthKm, 6);
+      }
+    }
+  });
+
+  it('every river with an outlet runs downstream: its last vertex meets the receiving river at at_km, its first does not', () => {
+    for (const regionId of ['henan', 'jingjinji', 'yangtze-delta', 'changbaishan', 'us-four-corners']) {
+      const { network } = preparedRegion(regionId);
+      for (const river of network.rivers.values()) {
+        const outlet = river.feature.properties.outlet;
+        if (!outlet) continue;
+        const receiving = network.rivers.get(outlet.river_id);
+        if (!receiving) throw new Error(`${regionId}/${river.feature.properties.id}: no river ${outlet.river_id}`);
+        const mouth = interpolateAtKm(receiving.coordinates, receiving.vertexKm, outlet.at_km).position;
+        const label = `${regionId}/${river.feature.properties.id} into ${outlet.river_id}`;
+        const first = river.coordinates[0] as number[];
+        const last = river.coordinates[river.coordinates.length - 1] as number[];
+        // Up to 7 km where the Huai reaches the Yangtze through the Grand Canal; a river drawn the
+        // wrong way round would start there instead and end its whole length away.
+        expect(distance(last, mouth, { units: 'kilometers' }), label).toBeLessThan(MOUTH_GAP_KM);
+        expect(distance(first, mouth, { units: 'kilometers' }), label).toBeGreaterThan(MOUTH_GAP_KM);
       }
     }
   });

@@ -2,9 +2,13 @@ import { area } from '@turf/area';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { booleanValid } from '@turf/boolean-valid';
 import { describe, expect, it } from 'vitest';
+import { interpolateAtKm } from '../../../../src/core/geometry/interpolate-at-km.ts';
+import { matchJurisdictions } from '../../../../src/core/jurisdiction/match-jurisdictions.ts';
 import {
   computeReachKm,
   DEFAULT_BANK_KM,
+  findReachJurisdictions,
+  traceDownstream,
   LEADING_EDGE_FRACTION,
   traceRiverSpill,
   type RiverSpillInput,
@@ -133,6 +137,17 @@ describe('traceRiverSpill on the real bundles', () => {
     expect(ids(result)).toContain('341200');
   });
 
+  it('a spill just below a border does not warn the city upstream of it (issue 3)', () => {
+    // 0.5 km below the Pingdingshan / Luohe border, and 1.5 km into Fuyang below Zhoukou: both
+    // upstream cities lie within the 2 km bank distance of the spill, behind it.
+    const luohe = spillOrThrow('henan', { spill: [113.580473, 33.688739], velocityMps: 0.5, hours: 24 });
+    expect(luohe.jurisdictions[0]).toMatchObject({ id: '411100', role: 'origin', enter_km: 0 });
+    expect(ids(luohe)).not.toContain('410400');
+    const fuyang = spillOrThrow('henan', { spill: [115.345173, 33.251477], velocityMps: 0.5, hours: 24 });
+    expect(fuyang.jurisdictions[0]).toMatchObject({ id: '341200', role: 'origin', enter_km: 0 });
+    expect(ids(fuyang)).not.toContain('411600');
+  });
+
   it('the footprint is the reach buffered width km each side, around the snapped point', () => {
     const result = spillOrThrow('henan', { spill: SPILLS.shaYingPingdingshan, velocityMps: 0.5, hours: 48, footprintWidthKm: 1.5 });
     const { footprint } = result;
@@ -153,6 +168,31 @@ describe('traceRiverSpill on the real bundles', () => {
     const result = spillOrThrow('henan', { spill: SPILLS.yellowZhengzhouXinxiang, velocityMps: 0.5, hours: 10 });
     expect(result.jurisdictions.filter((j) => j.role === 'origin')).toHaveLength(1);
     expect(result.jurisdictions[0]?.role).toBe('origin');
+  });
+
+  it('a spill on a border gets the origin matchJurisdictions gives the same footprint and point', () => {
+    const region = preparedRegion('henan');
+    const sha = region.network.rivers.get('sha-ying');
+    if (!sha) throw new Error('no sha-ying');
+    const whole = traceDownstream(region.network, { riverId: 'sha-ying', riverKm: 0, position: sha.coordinates[0] ?? [], offsetKm: 0 });
+    // Where the river line crosses each border (bank 0), and a few metres either side of it.
+    const crossings = findReachJurisdictions(whole, region.edges, 0)
+      .filter((hit) => hit.enterKm > 0)
+      .map((hit) => hit.enterKm);
+    expect(crossings.length).toBeGreaterThan(2);
+    let compared = 0;
+    for (const km of crossings) {
+      for (const offsetKm of [-0.003, 0, 0.003]) {
+        const spill = interpolateAtKm(whole.coordinates, whole.vertexKm, km + offsetKm).position;
+        const result = spillOrThrow('henan', { spill, velocityMps: 0.5, hours: 5 });
+        const matched = matchJurisdictions(result.footprint, region.jurisdictions, { advisoryKm: 0, sourcePoint: spill });
+        const matchOrigin = matched.jurisdictions.find((j) => j.role === 'origin')?.id;
+        if (matchOrigin === undefined) continue;
+        expect(result.jurisdictions.find((j) => j.role === 'origin')?.id, `${km + offsetKm} km`).toBe(matchOrigin);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(crossings.length);
   });
 
   it('bad input returns a reason instead of throwing', () => {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeLeadArrivalHours,
-  computePeakArrivalHours,
   computePeakArrivalHoursAlong,
   computeReachKm,
   computeReachKmAlong,
   traceRiverSpill,
   type VelocityLeg,
 } from '../../../../src/core/river/index.ts';
+import { computeTravelHours } from '../../../../src/core/hazard/wind.ts';
 import { preparedRegion, SPILLS } from './prepared-regions.ts';
 
 describe('travel time', () => {
   it('km → m and s → h: 90 km at 0.5 m/s is 50 h; the leading edge 44.5 h', () => {
-    expect(computePeakArrivalHours(90, 0.5)).toBeCloseTo(50, 12);
+    expect(computeTravelHours(90, 0.5)).toBeCloseTo(50, 12);
     expect(computeLeadArrivalHours(50)).toBeCloseTo(44.5, 12);
     expect(computeReachKm(50, 0.5)).toBeCloseTo(90, 12);
   });
@@ -38,10 +38,10 @@ describe('travel time', () => {
     expect(dan).toMatchObject({ id: 'dan', velocity_mps: 0.5 });
     expect(han).toMatchObject({ id: 'han', velocity_mps: 1 });
     const danKm = dan?.to_km ?? NaN;
-    const danHours = computePeakArrivalHours(danKm, 0.5);
+    const danHours = computeTravelHours(danKm, 0.5);
     expect(result.value.reach_km).toBeCloseTo(danKm + computeReachKm(150 - danHours, 1), 6);
     const xiangyang = result.value.jurisdictions.find((j) => j.id === '420600');
-    expect(xiangyang?.arrival_h_peak).toBeCloseTo(danHours + computePeakArrivalHours((xiangyang?.enter_km ?? NaN) - danKm, 1), 9);
+    expect(xiangyang?.arrival_h_peak).toBeCloseTo(danHours + computeTravelHours((xiangyang?.enter_km ?? NaN) - danKm, 1), 9);
     expect(traceRiverSpill(preparedRegion('henan'), { ...input, velocityByRiverMps: { han: 0 } })).toEqual({ valid: false, reason: 'velocity-not-positive' });
   });
 });
