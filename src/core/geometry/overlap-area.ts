@@ -39,18 +39,28 @@ export function overlapAreaKm2(a: PreparedShape, b: PreparedShape, counters?: Ov
 }
 
 // The sums are taken about a local origin near the shapes: the Green sum of a closed boundary
-// does not depend on the origin, and a nearby one keeps rounding in small overlaps tiny.
+// does not depend on the origin, and a nearby one keeps rounding in small overlaps tiny. These
+// are per-call scratch values (set at the start of overlapSum, read only during it), kept at
+// module level so the recursive walk need not thread them through every call.
 let originLam = 0;
 let originSin = 0;
 let activeCounters: OverlapCounters | undefined;
 let contact = false;
 
-/**
- * Whether the boundaries met (crossed, touched or ran along each other) in the last overlapSum
- * call. Lets a caller skip a distance computation it already knows the answer to (zero).
- */
-export function boundariesMetInLastOverlap(): boolean {
-  return contact;
+export interface OverlapMeasure {
+  /** Intersection as a (λ, sin φ) shoelace sum; multiply by KM2_PER_SUM_UNIT for km². */
+  sum: number;
+  /**
+   * Whether the boundaries met (crossed, touched or ran along each other). Lets a caller skip a
+   * distance computation it already knows the answer to (zero).
+   */
+  contact: boolean;
+}
+
+/** The intersection sum and whether the boundaries met. */
+export function measureOverlap(a: PreparedShape, b: PreparedShape, counters?: OverlapCounters): OverlapMeasure {
+  const sum = overlapSum(a, b, counters);
+  return { sum, contact };
 }
 
 /** Intersection as a (λ, sin φ) shoelace sum; multiply by KM2_PER_SUM_UNIT for km². */

@@ -2,7 +2,7 @@ import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { expandBoxKm } from '../geometry/bbox-math.ts';
 import { boundaryDistanceKm } from '../geometry/boundary-distance.ts';
 import { KM2_PER_SUM_UNIT } from '../geometry/lonlat-area.ts';
-import { boundariesMetInLastOverlap, overlapSum, type OverlapCounters } from '../geometry/overlap-area.ts';
+import { measureOverlap, type OverlapCounters } from '../geometry/overlap-area.ts';
 import { pointInShape, prepareShape, type PreparedShape } from '../geometry/prepared-shape.ts';
 import { jurisdictionAreaKm2, jurisdictionPart, type JurisdictionIndex } from './jurisdiction-index.ts';
 
@@ -81,8 +81,9 @@ export function matchJurisdictions(footprint: FootprintInput, index: Jurisdictio
     const f = index.partFeature[p] as number;
     let sum = 0;
     if (!((pb[4 * p + 2] as number) < box[0] || (pb[4 * p] as number) > box[2] || (pb[4 * p + 3] as number) < box[1] || (pb[4 * p + 1] as number) > box[3])) {
-      sum = overlapSum(jurisdictionPart(index, p), shape, options.counters);
-      if (boundariesMetInLastOverlap()) touching.add(f);
+      const measured = measureOverlap(jurisdictionPart(index, p), shape, options.counters);
+      sum = measured.sum;
+      if (measured.contact) touching.add(f);
     }
     overlapByFeature.set(f, (overlapByFeature.get(f) ?? 0) + sum);
   }
