@@ -2,7 +2,62 @@
 // helper functions, the extensions schema and the realtime publication. Migrations written for
 // hosted Supabase assume all of this exists, so it must exist here too, with the same names.
 // Bump BOOTSTRAP_VERSION whenever this text changes: it keys the cached snapshot.
-export const BOOTSTRAP_VERSION = 'bootstrap-v4';
+export const BOOTSTRAP_VERSION = 'bootstrap-v5';
+
+/**
+ * The change-capture functions, re-applied on every open so a data folder created by an older
+ * version captures changes the way this server reads them. Idempotent.
+ */
+export const REALTIME_CAPTURE_SQL = /* sql */ `
+create schema if not exists realtime;
+
+-- Each change NOTIFYs its keys (to re-read the row for the RLS check) and, when it fits, the row
+-- as written: subscribers get the values that were committed, not the row as it is at delivery.
+create or replace function realtime.capture_change() returns trigger
+language plpgsql security definer set search_path = '' as $fn$
+declare
+  keys jsonb := '{}'::jsonb;
+  old_keys jsonb := '{}'::jsonb;
+  col text;
+  base jsonb;
+  payload text;
+begin
+  foreach col in array tg_argv loop
+    if tg_op <> 'DELETE' then keys := keys || jsonb_build_object(col, to_jsonb(new) -> col); end if;
+    if tg_op <> 'INSERT' then old_keys := old_keys || jsonb_build_object(col, to_jsonb(old) -> col); end if;
+  end loop;
+  base := jsonb_build_object(
+    's', tg_table_schema, 't', tg_table_name, 'o', tg_op,
+    'k', keys, 'ok', old_keys,
+    'ts', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'));
+  payload := case when tg_op <> 'DELETE' then (base || jsonb_build_object('r', to_jsonb(new)))::text else base::text end;
+  if octet_length(payload) > 7900 then
+    -- NOTIFY payloads stop at 8000 bytes: without the row, the server re-reads it at delivery.
+    payload := base::text;
+  end if;
+  if octet_length(payload) > 7900 then
+    -- Even the keys are too large: say which change was lost instead of failing the write.
+    payload := jsonb_build_object('s', tg_table_schema, 't', tg_table_name, 'o', tg_op, 'err', 'payload too large')::text;
+  end if;
+  perform pg_notify('realtime_changes', payload);
+  return null;
+end
+$fn$;
+
+-- Any DDL (including GRANT, REVOKE and ALTER TABLE ... ROW LEVEL SECURITY) tells the server, in
+-- commit order with the changes, to forget what it cached about tables and column privileges.
+create or replace function realtime.on_ddl_notify() returns event_trigger
+language plpgsql as $fn$
+begin
+  perform pg_notify('realtime_changes', '{"ddl":true}');
+end
+$fn$;
+do $$ begin
+  if not exists (select 1 from pg_event_trigger where evtname = 'realtime_ddl_notify') then
+    create event trigger realtime_ddl_notify on ddl_command_end execute function realtime.on_ddl_notify();
+  end if;
+end $$;
+`;
 
 export const BOOTSTRAP_SQL = /* sql */ `
 create schema if not exists extensions;
@@ -132,33 +187,7 @@ do $$ begin
 end $$;
 create schema if not exists realtime;
 
-create or replace function realtime.capture_change() returns trigger
-language plpgsql security definer set search_path = '' as $fn$
-declare
-  keys jsonb := '{}'::jsonb;
-  old_keys jsonb := '{}'::jsonb;
-  col text;
-  payload text;
-begin
-  foreach col in array tg_argv loop
-    if tg_op <> 'DELETE' then keys := keys || jsonb_build_object(col, to_jsonb(new) -> col); end if;
-    if tg_op <> 'INSERT' then old_keys := old_keys || jsonb_build_object(col, to_jsonb(old) -> col); end if;
-  end loop;
-  payload := jsonb_build_object(
-    's', tg_table_schema, 't', tg_table_name, 'o', tg_op,
-    'k', keys, 'ok', old_keys,
-    'ts', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    'x', txid_current()
-  )::text;
-  if octet_length(payload) > 7900 then
-    -- NOTIFY payloads stop at 8000 bytes: say which change was lost instead of failing the write.
-    payload := jsonb_build_object('s', tg_table_schema, 't', tg_table_name, 'o', tg_op, 'err', 'payload too large')::text;
-  end if;
-  perform pg_notify('realtime_changes', payload);
-  return null;
-end
-$fn$;
-
+${REALTIME_CAPTURE_SQL}
 -- Keeps one capture trigger on each table of the publication, keyed by its primary key (or by
 -- all columns when it has none, as REPLICA IDENTITY FULL would).
 create or replace function realtime.sync_capture_triggers() returns void
@@ -229,6 +258,9 @@ begin
   for c in select value from jsonb_array_elements(p_claims) loop
     perform set_config('role', c->>'role', true);
     perform set_config('request.jwt.claims', c::text, true);
+    perform set_config('request.jwt.claim.sub', coalesce(c->>'sub', ''), true);
+    perform set_config('request.jwt.claim.role', coalesce(c->>'role', ''), true);
+    perform set_config('request.jwt.claim.email', coalesce(c->>'email', ''), true);
     if p_safe then
       begin
         execute q into seen using p_keys;
@@ -242,6 +274,9 @@ begin
   end loop;
   perform set_config('role', 'none', true);
   perform set_config('request.jwt.claims', '', true);
+  perform set_config('request.jwt.claim.sub', '', true);
+  perform set_config('request.jwt.claim.role', '', true);
+  perform set_config('request.jwt.claim.email', '', true);
   return result;
 end
 $fn$;
@@ -283,3 +318,4 @@ grant execute on function realtime.send(jsonb, text, text, boolean) to anon, aut
 
 alter database postgres set search_path = "$user", public, extensions;
 `;
+

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { BOOTSTRAP_SQL, BOOTSTRAP_VERSION } from './bootstrap-sql.ts';
+import { BOOTSTRAP_SQL, BOOTSTRAP_VERSION, REALTIME_CAPTURE_SQL } from './bootstrap-sql.ts';
 import { applyMigrations, applySeed } from './migrations.ts';
 
 export interface OpenDatabaseOptions {
@@ -41,10 +41,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     const db = await PGlite.create({ dataDir: options.dataDir, extensions });
     phase('database open');
     await db.exec(SESSION_SETUP);
+    // A folder made by an older version gets the current change-capture functions.
+    await db.exec(REALTIME_CAPTURE_SQL);
     const applied = await applyMigrations(db, options.migrationsDir, log);
     // The event trigger keeps capture triggers in step with later DDL; a full pass is needed
     // only when this start changed the schema.
     if (applied > 0) await db.exec('select realtime.sync_capture_triggers()');
+    await db.exec(AFTER_SCRIPTS);
     phase('migrations checked');
     return { db, fresh: false, fromSnapshot: false };
   }
@@ -76,6 +79,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   await applyMigrations(db, options.migrationsDir, log);
   await applySeed(db, options.seedFile, log);
   await db.exec('select realtime.sync_capture_triggers()');
+  await db.exec(AFTER_SCRIPTS);
   phase('migrations and seed applied');
   await saveSnapshot(db, fullFile);
   await pruneSnapshots(options.snapshotDir, baseKey);
@@ -85,6 +89,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
 // PGlite keeps one session for the process lifetime; give it the search path every Supabase
 // connection gets from the database default.
 const SESSION_SETUP = `set search_path = "$user", public, extensions`;
+
+// Migrations and seeds run on the one shared session: a session-level set_config (for example
+// of request.jwt.claim.sub) or SET ROLE left behind would apply to every later request.
+const AFTER_SCRIPTS = `reset all; reset role; ${SESSION_SETUP}`;
 
 /** Drops bootstrap snapshots of other versions and all but the newest few schema snapshots (~7 MB each). */
 async function pruneSnapshots(dir: string, baseKey: string, keep = 6): Promise<void> {

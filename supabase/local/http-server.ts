@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AuthError } from './auth/auth-error.ts';
 import { handleAuth, type AuthContext } from './auth/auth-handler.ts';
+import { tokenIdentity } from './identity.ts';
 import { verifyJwt, type JwtClaims } from './jwt.ts';
+import { isAllowedHost, isAllowedOrigin } from './loopback.ts';
 import { RestError } from './rest/rest-error.ts';
 import { handleRest, type RestContext } from './rest/rest-handler.ts';
 
@@ -11,19 +13,23 @@ export interface HttpContext {
   jwtSecret: string;
   anonKey: string;
   switchableRoles: Set<string>;
+  /** Started with allowNonLoopback: any Host and Origin may reach it. */
+  allowNonLoopback?: boolean;
 }
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-// Browsers reach the backend from the Vite dev server on another port, so every answer carries
-// permissive CORS headers, like Supabase's API gateway does.
+// Browsers reach the backend from the Vite dev server on another port, so answers carry CORS
+// headers naming the caller's origin when it is a loopback one; other origins are refused.
 const CORS: Record<string, string> = {
-  'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
   'access-control-allow-headers': 'authorization, x-client-info, apikey, content-type, accept, accept-profile, content-profile, prefer, range, range-unit, x-supabase-api-version, x-region',
   'access-control-expose-headers': 'content-range, content-location, x-total-count, link, x-supabase-api-version',
   'access-control-max-age': '86400',
+  vary: 'Origin',
 };
+
+class PayloadTooLarge extends Error {}
 
 export function createHttpServer(ctx: HttpContext): Server {
   return createServer((req, res) => {
@@ -36,6 +42,11 @@ export function createHttpServer(ctx: HttpContext): Server {
 async function route(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
   const method = (req.method ?? 'GET').toUpperCase();
+  const origin = headerValue(req, 'origin');
+  if (!ctx.allowNonLoopback && (!isAllowedOrigin(origin) || !isAllowedHost(headerValue(req, 'host')))) {
+    return send(res, 403, { 'content-type': 'application/json' }, JSON.stringify({ message: 'this local backend answers only this machine (loopback Host and Origin)' }));
+  }
+  if (origin !== undefined) res.setHeader('access-control-allow-origin', origin);
   if (method === 'OPTIONS') {
     // Echo what the preflight asks for, so a header added by a future supabase-js still passes.
     const asked = headerValue(req, 'access-control-request-headers');
@@ -52,19 +63,21 @@ async function routeAuth(ctx: HttpContext, req: IncomingMessage, res: ServerResp
   try {
     const token = bearer(req);
     let claims: JwtClaims | null = null;
+    let tokenError: AuthError | null = null;
     if (token) {
       const check = verifyJwt(token, ctx.jwtSecret);
-      if (!check.ok) {
-        throw check.reason === 'expired'
+      if (check.ok) claims = check.claims;
+      else {
+        tokenError = check.reason === 'expired'
           ? new AuthError(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired')
           : new AuthError(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature, signature is invalid');
       }
-      claims = check.claims;
     }
-    const body = await readJson(req).catch(() => {
+    const body = await readJson(req).catch((error: unknown) => {
+      if (error instanceof PayloadTooLarge) throw new AuthError(413, 'request_too_large', 'Request body too large');
       throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON');
     });
-    const out = await handleAuth(ctx.auth, { method, path: url.pathname.slice('/auth/v1'.length) || '/', query: url.searchParams, body, claims });
+    const out = await handleAuth(ctx.auth, { method, path: url.pathname.slice('/auth/v1'.length) || '/', query: url.searchParams, body, claims, tokenError });
     send(res, out.status, { ...headers, ...out.headers }, out.body === null ? null : JSON.stringify(out.body));
   } catch (error) {
     const e = error instanceof AuthError ? error : new AuthError(500, 'unexpected_failure', (error as Error).message);
@@ -78,7 +91,8 @@ async function routeRest(ctx: HttpContext, req: IncomingMessage, res: ServerResp
     const identity = resolveIdentity(ctx, req);
     let body: unknown = null;
     if (method !== 'GET' && method !== 'HEAD') {
-      body = await readJson(req).catch(() => {
+      body = await readJson(req).catch((error: unknown) => {
+        if (error instanceof PayloadTooLarge) throw new RestError(413, 'PGRST102', 'Request body too large', null, null);
         throw new RestError(400, 'PGRST102', 'Empty or invalid json');
       });
     }
@@ -102,16 +116,11 @@ export function resolveIdentity(ctx: HttpContext, req: IncomingMessage): { role:
   const apikey = headerValue(req, 'apikey');
   const token = bearer(req) ?? apikey ?? null;
   if (!token) return { role: 'anon', claims: { role: 'anon' } };
-  const check = verifyJwt(token, ctx.jwtSecret);
-  if (!check.ok) {
-    if (check.reason === 'expired') throw new RestError(401, 'PGRST303', 'JWT expired', null, null);
-    throw new RestError(401, 'PGRST301', check.reason === 'signature' ? 'JWSError JWSInvalidSignature' : 'JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got 1)', null, null);
-  }
-  const role = typeof check.claims.role === 'string' ? check.claims.role : 'anon';
-  if (!ctx.switchableRoles.has(role)) {
-    throw new RestError(401, 'PGRST301', `role "${role}" does not exist or cannot be assumed`, null, null);
-  }
-  return { role, claims: check.claims };
+  const identity = tokenIdentity(token, ctx.jwtSecret, ctx.switchableRoles);
+  if (identity.ok) return { role: identity.role, claims: identity.claims };
+  if (identity.reason === 'expired') throw new RestError(401, 'PGRST303', 'JWT expired', null, null);
+  if (identity.reason === 'role') throw new RestError(401, 'PGRST301', `role "${identity.role ?? ''}" does not exist or cannot be assumed`, null, null);
+  throw new RestError(401, 'PGRST301', identity.reason === 'signature' ? 'JWSError JWSInvalidSignature' : 'JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got 1)', null, null);
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
@@ -131,20 +140,30 @@ function lowerHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text.trim() === '' ? null : JSON.parse(text);
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit the rest is read and dropped, so the client still gets the 413.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return reject(new PayloadTooLarge('body too large'));
+      try {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve(text.trim() === '' ? null : JSON.parse(text));
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | null): void {
   if (res.headersSent) return;
-  res.writeHead(status, { ...CORS, ...headers });
+  res.writeHead(status, { ...CORS, ...(status === 413 ? { connection: 'close' } : {}), ...headers });
   res.end(body ?? undefined);
 }

@@ -34,6 +34,8 @@ export function verifyJwt(token: string, secret: string, nowSeconds = Date.now()
   const given = Buffer.from(mac, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
   const exp = claims.exp;
+  // A present exp must be a number (RFC 7519 NumericDate); a string would otherwise never expire.
+  if (exp !== undefined && (typeof exp !== 'number' || !Number.isFinite(exp))) return { ok: false, reason: 'malformed' };
   if (typeof exp === 'number' && exp <= nowSeconds) return { ok: false, reason: 'expired' };
   return { ok: true, claims: claims as JwtClaims };
 }

@@ -30,12 +30,25 @@ export async function runAsRequest<T>(db: PGlite, settings: RequestSettings, wor
       `select set_config('search_path', $1, true), set_config('request.jwt.claims', $2, true),
               set_config('request.method', $3, true), set_config('request.path', $4, true),
               set_config('request.headers', $5, true), set_config('role', $6, true),
-              set_config('transaction_read_only', $7, true)`,
-      [settings.searchPath, JSON.stringify(settings.claims), settings.method, settings.path, JSON.stringify(settings.headers), settings.role, settings.readOnly ? 'on' : 'off'],
+              set_config('transaction_read_only', $7, true),
+              set_config('request.jwt.claim.sub', $8, true), set_config('request.jwt.claim.role', $9, true),
+              set_config('request.jwt.claim.email', $10, true)`,
+      [settings.searchPath, JSON.stringify(settings.claims), settings.method, settings.path, JSON.stringify(settings.headers), settings.role, settings.readOnly ? 'on' : 'off',
+        ...legacyClaimSettings(settings.claims, settings.role)],
       { serializers: TEXT_SERIALIZERS },
     );
     return work(tx);
   });
+}
+
+/**
+ * auth.uid(), auth.role() and auth.email() read the legacy per-claim settings first, so they are
+ * set (empty when absent) in every transaction: a session-level value left by a script must never
+ * stand in for the caller's identity.
+ */
+export function legacyClaimSettings(claims: Record<string, unknown>, role: string): [string, string, string] {
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return [text(claims.sub), role, text(claims.email)];
 }
 
 /** The roles a token may name: those the authenticator role is allowed to become. */

@@ -67,13 +67,17 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
   const cache = new SchemaCache(db);
   await cache.reload();
   // `NOTIFY pgrst, 'reload schema'` works as with PostgREST, for migrations applied at run time.
-  await db.listen('pgrst', () => void cache.reload());
+  await db.listen('pgrst', () => {
+    // A failed reload keeps the previous cache; it must never take the process down.
+    cache.reload().catch((error: unknown) => log(`schema cache reload failed: ${(error as Error).message}`));
+  });
   const port = options.port ?? 54321;
   const displayHost = host.includes(':') ? `[${host}]` : host;
   const ctx: HttpContext = {
     jwtSecret: DEMO_JWT_SECRET,
     anonKey: DEMO_ANON_KEY,
     switchableRoles: await loadSwitchableRoles(db),
+    allowNonLoopback: options.allowNonLoopback ?? false,
     rest: { db, cache, exposedSchemas: options.exposedSchemas ?? ['public', 'graphql_public'] },
     auth: createAuthContext(db, {
       jwtSecret: DEMO_JWT_SECRET,
@@ -83,7 +87,7 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
     }),
   };
   const server = createHttpServer(ctx);
-  const realtime = await attachRealtime(server, { db, jwtSecret: DEMO_JWT_SECRET, switchableRoles: ctx.switchableRoles });
+  const realtime = await attachRealtime(server, { db, jwtSecret: DEMO_JWT_SECRET, switchableRoles: ctx.switchableRoles, allowNonLoopback: ctx.allowNonLoopback ?? false });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -12,8 +12,13 @@ export interface AuthRequest {
   path: string; // after /auth/v1
   query: URLSearchParams;
   body: unknown;
-  /** Verified claims of the bearer token, or null when absent; invalid tokens are rejected earlier. */
+  /** Verified claims of the bearer token, or null when absent or invalid. */
   claims: JwtClaims | null;
+  /**
+   * Why the bearer token was refused, if it was. As GoTrue does, only routes that need a token
+   * (the session's user, logout, admin) report it; sign-in, sign-up and health ignore it.
+   */
+  tokenError?: AuthError | null;
 }
 
 export interface AuthResponse {
@@ -30,6 +35,7 @@ export interface AuthContext {
 
 // GoTrue lets a rotated refresh token be reused briefly, so two tabs refreshing at once both win.
 const REUSE_INTERVAL_MS = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function handleAuth(ctx: AuthContext, req: AuthRequest): Promise<AuthResponse> {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
@@ -72,8 +78,12 @@ async function token(ctx: AuthContext, grant: string | null, body: Record<string
     }
     const user = await findUserById(ctx.db, row.user_id);
     if (!user) throw new AuthError(400, 'user_not_found', 'User not found');
-    await revokeRefreshToken(ctx.db, given);
-    return { status: 200, body: await issueTokens(ctx.db, user, row.session_id, ctx.tokens, 'password', given) };
+    // Revoke and issue together: a failure in between must not leave the session without a token.
+    const session = await ctx.db.transaction(async (tx) => {
+      await revokeRefreshToken(tx, given);
+      return issueTokens(tx, user, row.session_id, ctx.tokens, 'password', given);
+    });
+    return { status: 200, body: session };
   }
   throw new AuthError(400, 'unsupported_grant_type', 'unsupported_grant_type');
 }
@@ -91,6 +101,7 @@ async function signup(ctx: AuthContext, body: Record<string, unknown>): Promise<
 }
 
 async function requireSession(ctx: AuthContext, req: AuthRequest): Promise<JwtClaims> {
+  if (req.tokenError) throw req.tokenError;
   const claims = req.claims;
   if (!claims || typeof claims.sub !== 'string') throw new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
   if (typeof claims.session_id !== 'string' || !(await sessionExists(ctx.db, claims.session_id))) {
@@ -115,6 +126,7 @@ async function currentUser(ctx: AuthContext, req: AuthRequest, body: Record<stri
 }
 
 async function admin(ctx: AuthContext, req: AuthRequest, body: Record<string, unknown>): Promise<AuthResponse> {
+  if (req.tokenError) throw req.tokenError;
   if (req.claims?.role !== 'service_role' && req.claims?.role !== 'supabase_admin') {
     throw new AuthError(403, 'not_admin', 'User not allowed');
   }
@@ -125,6 +137,9 @@ async function admin(ctx: AuthContext, req: AuthRequest, body: Record<string, un
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new AuthError(400, 'validation_failed', 'Unable to validate email address: invalid format');
     if (await findUserByEmail(ctx.db, email)) throw new AuthError(422, 'email_exists', 'A user with this email address has already been registered');
+    if (body.id !== undefined && (typeof body.id !== 'string' || !UUID.test(body.id))) {
+      throw new AuthError(400, 'validation_failed', 'id must be a UUID');
+    }
     const password = typeof body.password === 'string' ? body.password : null;
     const user = await insertUser(ctx.db, {
       id: typeof body.id === 'string' ? body.id : undefined,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { signJwt } from '../jwt.ts';
 import { userJson, type UserRow } from './user-store.ts';
 
@@ -11,7 +11,7 @@ export interface TokenSettings {
 
 // A session row per sign-in; refresh tokens rotate inside it, and logout deletes it, which
 // is what makes a still-unexpired access token stop working at /user (GoTrue does the same).
-export async function createSession(db: PGlite, user: UserRow, settings: TokenSettings, method: string): Promise<Record<string, unknown>> {
+export async function createSession(db: PGlite | Transaction, user: UserRow, settings: TokenSettings, method: string): Promise<Record<string, unknown>> {
   const session = await db.query<{ id: string }>('insert into auth.sessions (user_id) values ($1) returning id', [user.id]);
   const sessionId = (session.rows[0] as { id: string }).id;
   await db.query('update auth.users set last_sign_in_at = now() where id = $1', [user.id]);
@@ -19,7 +19,7 @@ export async function createSession(db: PGlite, user: UserRow, settings: TokenSe
 }
 
 export async function issueTokens(
-  db: PGlite, user: UserRow, sessionId: string, settings: TokenSettings, method: string, parent: string | null,
+  db: PGlite | Transaction, user: UserRow, sessionId: string, settings: TokenSettings, method: string, parent: string | null,
 ): Promise<Record<string, unknown>> {
   const refreshToken = randomBytes(18).toString('base64url');
   await db.query('insert into auth.refresh_tokens (token, user_id, session_id, parent) values ($1, $2, $3, $4)', [refreshToken, user.id, sessionId, parent]);
@@ -68,7 +68,7 @@ export async function findRefreshToken(db: PGlite, token: string): Promise<Refre
   return res.rows[0] ?? null;
 }
 
-export async function revokeRefreshToken(db: PGlite, token: string): Promise<void> {
+export async function revokeRefreshToken(db: PGlite | Transaction, token: string): Promise<void> {
   await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1', [token]);
 }
 

@@ -64,19 +64,22 @@ export interface NewUser {
 }
 
 export async function insertUser(db: PGlite, user: NewUser): Promise<UserRow> {
-  const res = await db.query<UserRow>(
-    `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
-     values (coalesce($1::uuid, gen_random_uuid()), 'authenticated', 'authenticated', lower($2), $3,
-             case when $4::boolean then now() end, $5::jsonb, $6::jsonb)
-     returning ${USER_COLUMNS}`,
-    [user.id ?? null, user.email, user.passwordHash, user.confirmed, { provider: 'email', providers: ['email'], ...user.appMetadata }, user.userMetadata],
-  );
-  const row = res.rows[0] as UserRow;
-  await db.query(
-    `insert into auth.identities (user_id, provider, provider_id, identity_data) values ($1::uuid, 'email', $2::text, $3::jsonb)`,
-    [row.id, row.id, { sub: row.id, email: row.email }],
-  );
-  return row;
+  // The user and its identity are one unit: neither exists without the other.
+  return db.transaction(async (tx) => {
+    const res = await tx.query<UserRow>(
+      `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
+       values (coalesce($1::uuid, gen_random_uuid()), 'authenticated', 'authenticated', lower($2), $3,
+               case when $4::boolean then now() end, $5::jsonb, $6::jsonb)
+       returning ${USER_COLUMNS}`,
+      [user.id ?? null, user.email, user.passwordHash, user.confirmed, { provider: 'email', providers: ['email'], ...user.appMetadata }, user.userMetadata],
+    );
+    const row = res.rows[0] as UserRow;
+    await tx.query(
+      `insert into auth.identities (user_id, provider, provider_id, identity_data) values ($1::uuid, 'email', $2::text, $3::jsonb)`,
+      [row.id, row.id, { sub: row.id, email: row.email }],
+    );
+    return row;
+  });
 }
 
 export async function updateUser(

@@ -1,5 +1,6 @@
 // The postgres_changes filter grammar Supabase Realtime accepts: `column=op.value` with
-// eq, neq, lt, lte, gt, gte, in. One condition per subscription, as on Supabase.
+// eq, neq, lt, lte, gt, gte, in. One condition per subscription, as on Supabase. The comparison
+// itself runs in PostgreSQL (change-feed.ts), typed by the column.
 
 export interface ChangeFilter {
   column: string;
@@ -22,30 +23,22 @@ export function parseChangeFilter(text: string | undefined | null): ChangeFilter
   return { column: (m[1] as string).trim(), op, values: [raw] };
 }
 
-export function matchesFilter(filter: ChangeFilter, record: Record<string, unknown>): boolean {
-  // DELETE payloads carry only keys; Supabase cannot filter them on other columns either.
-  if (!(filter.column in record)) return true;
-  const actual = record[filter.column];
-  const asText = actual === null || actual === undefined ? null : typeof actual === 'object' ? JSON.stringify(actual) : String(actual);
-  const wanted = filter.values[0] ?? '';
-  switch (filter.op) {
-    case 'eq': return asText === wanted;
-    case 'neq': return asText !== wanted;
-    case 'in': return asText !== null && filter.values.includes(asText);
-    default: {
-      if (asText === null) return false;
-      const cmp = compare(asText, wanted);
-      if (filter.op === 'lt') return cmp < 0;
-      if (filter.op === 'lte') return cmp <= 0;
-      if (filter.op === 'gt') return cmp > 0;
-      return cmp >= 0;
-    }
-  }
-}
+const OPERATORS: Record<Exclude<ChangeFilter['op'], 'in'>, string> = { eq: '=', neq: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
-function compare(a: string, b: string): number {
-  const na = Number(a);
-  const nb = Number(b);
-  if (a.trim() !== '' && b.trim() !== '' && Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * The filter as a boolean SQL expression over a row given as jsonb (`rowExpr`), comparing with
+ * the column's own type so PostgreSQL decides equality and order (1.50 = 1.5, UUID case,
+ * timestamp formats). `param` is the bound value: text, or for `in` a JSON array of texts. A row
+ * without the column (a DELETE carries only keys) passes, as Supabase cannot filter it either.
+ * `sqlType` comes from format_type(), never from the client.
+ */
+export function filterSql(filter: ChangeFilter, sqlType: string, rowExpr: string, param: string): string {
+  const name = filter.column.replace(/'/g, "''");
+  const value = sqlType.endsWith('[]')
+    ? `(select array_agg(value) from jsonb_array_elements_text(${rowExpr} -> '${name}'))::${sqlType}`
+    : `(${rowExpr} ->> '${name}')::${sqlType}`;
+  const test = filter.op === 'in'
+    ? `${value} in (select value::${sqlType} from jsonb_array_elements_text(${param}::text::jsonb))`
+    : `${value} ${OPERATORS[filter.op]} ${param}::text::${sqlType}`;
+  return `(case when not (${rowExpr} ? '${name}') then true else coalesce(${test}, false) end)`;
 }

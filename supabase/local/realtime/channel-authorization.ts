@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { TEXT_SERIALIZERS } from '../request-transaction.ts';
+import { legacyClaimSettings, TEXT_SERIALIZERS } from '../request-transaction.ts';
 
 export interface ChannelRights {
   readBroadcast: boolean;
@@ -22,8 +22,10 @@ export async function authorizeChannel(db: PGlite, topic: string, role: string, 
        values ($1, 'broadcast', 'authorization-probe', true), ($1, 'presence', 'authorization-probe', true) returning id::text, extension`,
       [topic], { serializers: TEXT_SERIALIZERS });
     await tx.query(
-      `select set_config('realtime.topic', $1, true), set_config('request.jwt.claims', $2, true), set_config('role', $3, true)`,
-      [topic, JSON.stringify({ ...claims, role }), role], { serializers: TEXT_SERIALIZERS });
+      `select set_config('realtime.topic', $1, true), set_config('request.jwt.claims', $2, true), set_config('role', $3, true),
+              set_config('request.jwt.claim.sub', $4, true), set_config('request.jwt.claim.role', $5, true),
+              set_config('request.jwt.claim.email', $6, true)`,
+      [topic, JSON.stringify({ ...claims, role }), role, ...legacyClaimSettings(claims, role)], { serializers: TEXT_SERIALIZERS });
     // Each probe runs behind a savepoint: a policy that raises counts as "no" for that probe only.
     const attempt = async (sql: string, params: string[]): Promise<{ ok: boolean; rows: number }> => {
       await tx.exec('savepoint realtime_probe');

@@ -25,6 +25,8 @@ export interface ChannelMember {
   bindings: ChangeBinding[];
   /** Private channels carry what realtime.messages policies allowed at join; public ones null. */
   rights: ChannelRights | null;
+  /** Bumped per re-authorization, so an older answer never overwrites a newer one. */
+  authGeneration: number;
 }
 
 export interface SocketState {

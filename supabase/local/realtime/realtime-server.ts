@@ -2,18 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { PGlite } from '@electric-sql/pglite';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { tokenIdentity } from '../identity.ts';
 import { verifyJwt, type JwtClaims } from '../jwt.ts';
+import { isAllowedHost, isAllowedOrigin } from '../loopback.ts';
 import { authorizeChannel, type ChannelRights } from './channel-authorization.ts';
 import { ChangeFeed } from './change-feed.ts';
-import { parseChangeFilter } from './change-filter.ts';
+import { parseChangeFilter, type ChangeFilter } from './change-filter.ts';
 import type { ChangeBinding, ChannelMember, SocketState } from './channel-member.ts';
 import { decodeBinaryPush, decodeText, encodeBinaryBroadcast, encodeRawPayload, encodeText, type PhoenixMessage } from './phoenix-frames.ts';
 import { PresenceStore } from './presence-store.ts';
+import { TEXT_SERIALIZERS } from '../request-transaction.ts';
 
 export interface RealtimeOptions {
   db: PGlite;
   jwtSecret: string;
   switchableRoles: Set<string>;
+  /** Started with allowNonLoopback: any Host and Origin may connect. */
+  allowNonLoopback?: boolean;
 }
 
 export interface RealtimeHandle {
@@ -26,9 +31,18 @@ export interface RealtimeHandle {
 
 const PATH = '/realtime/v1/websocket';
 const SOCKET_TIMEOUT_MS = 60_000;
+/** Larger frames close the socket (1009); Supabase's own limit for a message is smaller still. */
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+interface JoinConfig {
+  broadcast?: { self?: boolean; ack?: boolean };
+  presence?: { key?: string; enabled?: boolean };
+  postgres_changes: { event?: string; schema?: string; table?: string; filter?: string }[];
+  private?: boolean;
+}
 
 export async function attachRealtime(server: Server, options: RealtimeOptions): Promise<RealtimeHandle> {
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const sockets = new Set<SocketState>();
   const presence = new PresenceStore();
   const byTopic = new Map<string, Set<ChannelMember>>();
@@ -93,6 +107,11 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
       socket.destroy();
       return;
     }
+    const origin = Array.isArray(req.headers.origin) ? req.headers.origin[0] : req.headers.origin;
+    if (!options.allowNonLoopback && (!isAllowedOrigin(origin) || !isAllowedHost(req.headers.host))) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const apikey = url.searchParams.get('apikey') ?? (req.headers.apikey as string | undefined) ?? '';
     const check = verifyJwt(apikey, options.jwtSecret);
     if (!check.ok && check.reason !== 'expired') {
@@ -109,19 +128,13 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
     const state: SocketState = { ws, vsn, members: new Map(), apikeyIdentity, lastSeenMs: Date.now() };
     sockets.add(state);
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      state.lastSeenMs = Date.now();
-      const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-      if (isBinary) {
-        const frame = decodeBinaryPush(buf);
-        if (!frame) return;
-        const member = state.members.get(frame.topic);
-        if (!member) return;
-        const sent = relayBroadcast(member, frame.userEvent, frame.encoding, frame.body);
-        if (member.broadcastAck && frame.ref) reply(state, frame.joinRef, frame.ref, frame.topic, sent ? 'ok' : 'error', sent ? {} : { reason: 'Unauthorized' });
-        return;
+      // One bad frame must cost at most this socket, never the process.
+      try {
+        onMessage(state, data, isBinary);
+      } catch (error) {
+        console.error('realtime: closing a socket after a frame failed:', (error as Error).message);
+        ws.close(1011, 'internal error');
       }
-      const msg = decodeText(buf.toString('utf8'));
-      if (msg) handleMessage(state, msg);
     });
     ws.on('close', () => {
       sockets.delete(state);
@@ -131,17 +144,37 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
     ws.on('error', () => ws.terminate());
   }
 
+  function onMessage(state: SocketState, data: RawData, isBinary: boolean): void {
+    state.lastSeenMs = Date.now();
+    const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    if (isBinary) {
+      const frame = decodeBinaryPush(buf);
+      if (!frame) return;
+      const member = state.members.get(frame.topic);
+      if (!member) return;
+      const sent = relayBroadcast(member, frame.userEvent, frame.encoding, frame.body);
+      if (member.broadcastAck && frame.ref) reply(state, frame.joinRef, frame.ref, frame.topic, sent ? 'ok' : 'error', sent ? {} : { reason: 'Unauthorized' });
+      return;
+    }
+    const msg = decodeText(buf.toString('utf8'));
+    if (!msg) return;
+    try {
+      handleMessage(state, msg);
+    } catch (error) {
+      // The socket stays; the failing push is answered with an error, as Phoenix does.
+      reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: `invalid message: ${(error as Error).message}` });
+    }
+  }
+
   function reply(state: SocketState, joinRef: string | null, ref: string | null, topic: string, status: 'ok' | 'error', response: unknown): void {
     push(state, { joinRef, ref, topic, event: 'phx_reply', payload: { status, response } });
   }
 
   function identityFrom(token: unknown): { ok: true; role: string; claims: JwtClaims } | { ok: false; reason: string } {
-    if (typeof token !== 'string' || token === '') return { ok: false, reason: 'missing access token' };
-    const check = verifyJwt(token, options.jwtSecret);
-    if (!check.ok) return { ok: false, reason: check.reason === 'expired' ? 'Token has expired' : 'Invalid token' };
-    const role = typeof check.claims.role === 'string' ? check.claims.role : 'anon';
-    if (!options.switchableRoles.has(role)) return { ok: false, reason: `role ${role} is not allowed` };
-    return { ok: true, role, claims: check.claims };
+    const id = tokenIdentity(token, options.jwtSecret, options.switchableRoles);
+    if (id.ok) return id;
+    const reasons = { missing: 'missing access token', expired: 'Token has expired', role: `role ${id.role ?? ''} is not allowed`, malformed: 'Invalid token', signature: 'Invalid token' };
+    return { ok: false, reason: reasons[id.reason] };
   }
 
   function handleMessage(state: SocketState, msg: PhoenixMessage): void {
@@ -150,7 +183,12 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
       return;
     }
     const payload = (typeof msg.payload === 'object' && msg.payload !== null ? msg.payload : {}) as Record<string, unknown>;
-    if (msg.event === 'phx_join') return join(state, msg, payload);
+    if (msg.event === 'phx_join') {
+      join(state, msg, payload).catch((error: unknown) => {
+        reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: `join failed: ${(error as Error).message}` });
+      });
+      return;
+    }
     const member = state.members.get(msg.topic);
     if (!member) {
       if (msg.ref) reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: 'unmatched topic' });
@@ -166,14 +204,39 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
         const id = identityFrom(payload.access_token);
         if (!id.ok) {
           push(state, { joinRef: member.joinRef, ref: null, topic: msg.topic, event: 'system', payload: { status: 'error', message: id.reason, extension: 'system', channel: channelName(msg.topic) } });
-          push(state, { joinRef: member.joinRef, ref: msg.ref, topic: msg.topic, event: 'phx_close', payload: {} });
+          push(state, { joinRef: member.joinRef, ref: null, topic: msg.topic, event: 'phx_close', payload: {} });
           leave(member);
           state.members.delete(msg.topic);
           return;
         }
+        const changed = identityKey(member.role, member.claims) !== identityKey(id.role, id.claims);
         member.role = id.role;
         member.claims = id.claims;
-        if (msg.ref) reply(state, msg.joinRef, msg.ref, msg.topic, 'ok', {});
+        if (!member.rights || !changed) {
+          if (msg.ref) reply(state, msg.joinRef, msg.ref, msg.topic, 'ok', {});
+          return;
+        }
+        // A private channel's rights belong to an identity: nothing passes until the policies
+        // have answered for the new one, and a member they no longer admit is closed.
+        member.rights = { readBroadcast: false, readPresence: false, writeBroadcast: false, writePresence: false };
+        const generation = ++member.authGeneration;
+        const close = (reason: string): void => {
+          push(state, { joinRef: member.joinRef, ref: null, topic: msg.topic, event: 'system', payload: { status: 'error', message: reason, extension: 'system', channel: channelName(msg.topic) } });
+          push(state, { joinRef: member.joinRef, ref: null, topic: msg.topic, event: 'phx_close', payload: {} });
+          leave(member);
+          if (state.members.get(msg.topic) === member) state.members.delete(msg.topic);
+        };
+        authorizeChannel(options.db, channelName(msg.topic), id.role, id.claims).then(
+          (rights) => {
+            if (member.authGeneration !== generation || state.members.get(msg.topic) !== member) return;
+            if (!rights.readBroadcast && !rights.readPresence) return close(`Unauthorized: You do not have permissions to read from this Channel topic: ${channelName(msg.topic)}`);
+            member.rights = rights;
+            if (msg.ref) reply(state, msg.joinRef, msg.ref, msg.topic, 'ok', {});
+          },
+          (error: unknown) => {
+            if (member.authGeneration === generation && state.members.get(msg.topic) === member) close(`authorization failed: ${(error as Error).message}`);
+          },
+        );
         return;
       }
       case 'broadcast': {
@@ -199,13 +262,12 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
     }
   }
 
-  function join(state: SocketState, msg: PhoenixMessage, payload: Record<string, unknown>): void {
-    const config = (payload.config ?? {}) as {
-      broadcast?: { self?: boolean; ack?: boolean };
-      presence?: { key?: string; enabled?: boolean };
-      postgres_changes?: { event?: string; schema?: string; table?: string; filter?: string }[];
-      private?: boolean;
-    };
+  async function join(state: SocketState, msg: PhoenixMessage, payload: Record<string, unknown>): Promise<void> {
+    const config = parseJoinConfig(payload.config);
+    if (typeof config === 'string') {
+      reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: config });
+      return;
+    }
     const given = payload.access_token;
     const id = given === undefined || given === null ? { ok: true as const, ...state.apikeyIdentity } : identityFrom(given);
     if (!id.ok) {
@@ -214,42 +276,57 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
     }
     const bindings: ChangeBinding[] = [];
     const echoed: Record<string, unknown>[] = [];
-    for (const entry of config.postgres_changes ?? []) {
+    for (const entry of config.postgres_changes) {
       const filter = parseChangeFilter(entry.filter);
-      if (filter === 'invalid') {
-        reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: `invalid filter: ${entry.filter}` });
+      const schema = entry.schema ?? 'public';
+      const problem = filter === 'invalid' ? `invalid filter: ${entry.filter}` : filter ? await checkFilter(schema, entry.table, filter) : null;
+      if (problem) {
+        // As Supabase: the join fails, so the client reports CHANNEL_ERROR instead of receiving everything.
+        reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: `Unable to subscribe to changes with given parameters: ${problem}` });
         return;
       }
       const binding: ChangeBinding = {
         id: ++bindingIds,
         event: (entry.event ?? '*').toUpperCase(),
-        schema: entry.schema ?? 'public',
+        schema,
         table: entry.table ?? null,
-        filter,
+        filter: filter === 'invalid' ? null : filter,
       };
       bindings.push(binding);
       echoed.push({ ...entry, id: binding.id });
     }
+    let rights: ChannelRights | null = null;
     if (config.private === true) {
-      // Authorization needs the database; the join completes once the policies have answered.
-      authorizeChannel(options.db, channelName(msg.topic), id.role, id.claims).then(
-        (rights) => {
-          if (!rights.readBroadcast && !rights.readPresence) {
-            reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${channelName(msg.topic)}` });
-            return;
-          }
-          completeJoin(state, msg, config, id, bindings, echoed, rights);
-        },
-        (error: unknown) => reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: `authorization failed: ${(error as Error).message}` }),
-      );
-      return;
+      try {
+        rights = await authorizeChannel(options.db, channelName(msg.topic), id.role, id.claims);
+      } catch (error) {
+        reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: `authorization failed: ${(error as Error).message}` });
+        return;
+      }
+      if (!rights.readBroadcast && !rights.readPresence) {
+        reply(state, msg.joinRef, msg.ref, msg.topic, 'error', { reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${channelName(msg.topic)}` });
+        return;
+      }
     }
-    completeJoin(state, msg, config, id, bindings, echoed, null);
+    completeJoin(state, msg, config, id, bindings, echoed, rights);
+  }
+
+  /** Why a filter cannot work on the table (unknown table or column, a value the type rejects), or null. */
+  async function checkFilter(schema: string, table: string | undefined, filter: ChangeFilter): Promise<string | null> {
+    if (!table || table === '*') return `a filter needs a table (filter on ${filter.column})`;
+    const type = await feed.columnType(schema, table, filter.column);
+    if (!type) return `column ${filter.column} does not exist in ${schema}.${table}`;
+    try {
+      await options.db.query(`select value::${type} from jsonb_array_elements_text($1::text::jsonb)`, [JSON.stringify(filter.values)], { serializers: TEXT_SERIALIZERS });
+    } catch (error) {
+      return `invalid value for ${filter.column} (${type}): ${(error as Error).message}`;
+    }
+    return null;
   }
 
   function completeJoin(
     state: SocketState, msg: PhoenixMessage,
-    config: { broadcast?: { self?: boolean; ack?: boolean }; presence?: { key?: string; enabled?: boolean } },
+    config: JoinConfig,
     id: { role: string; claims: JwtClaims }, bindings: ChangeBinding[], echoed: Record<string, unknown>[], rights: ChannelRights | null,
   ): void {
     if (state.ws.readyState !== state.ws.OPEN) return;
@@ -267,6 +344,7 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
       presenceKey: config.presence?.key || randomUUID(),
       bindings,
       rights,
+      authGeneration: 0,
     };
     state.members.set(msg.topic, member);
     const set = byTopic.get(msg.topic) ?? new Set<ChannelMember>();
@@ -310,7 +388,13 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
     if (to.socket.vsn === '2.0.0') {
       if (to.socket.ws.readyState === to.socket.ws.OPEN) to.socket.ws.send(encodeBinaryBroadcast(to.topic, userEvent, encoding, body));
     } else if (encoding === 1) {
-      const payload = JSON.parse(body.toString('utf8')) as unknown;
+      let payload: unknown;
+      try {
+        payload = JSON.parse(body.toString('utf8'));
+      } catch {
+        // A binary broadcast that claims JSON but is not cannot be shown to a JSON-only client.
+        return;
+      }
       push(to.socket, { joinRef: null, ref: null, topic: to.topic, event: 'broadcast', payload: { type: 'broadcast', event: userEvent, payload } });
     }
   }
@@ -327,6 +411,42 @@ export async function attachRealtime(server: Server, options: RealtimeOptions): 
       for (const s of sockets) s.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
+  };
+}
+
+function identityKey(role: string, claims: JwtClaims): string {
+  // A refreshed token of the same identity differs only in its times and session.
+  const { exp: _exp, iat: _iat, ...rest } = claims;
+  return JSON.stringify([role, rest]);
+}
+
+/** The join config, shape-checked: a string says what is wrong. */
+function parseJoinConfig(raw: unknown): JoinConfig | string {
+  if (raw === undefined || raw === null) return { postgres_changes: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return 'config must be an object';
+  const c = raw as Record<string, unknown>;
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const optString = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
+  if (c.broadcast !== undefined && c.broadcast !== null && !isObj(c.broadcast)) return 'config.broadcast must be an object';
+  if (c.presence !== undefined && c.presence !== null && !isObj(c.presence)) return 'config.presence must be an object';
+  const changes = c.postgres_changes ?? [];
+  if (!Array.isArray(changes)) return 'config.postgres_changes must be an array';
+  for (const entry of changes) {
+    if (!isObj(entry)) return 'each config.postgres_changes entry must be an object';
+    if (!optString(entry.event) || !optString(entry.schema) || !optString(entry.table) || !optString(entry.filter)) {
+      return 'config.postgres_changes entries take string event, schema, table and filter';
+    }
+  }
+  const presence = isObj(c.presence) ? c.presence : undefined;
+  const broadcast = isObj(c.broadcast) ? c.broadcast : undefined;
+  return {
+    broadcast: broadcast ? { self: broadcast.self === true, ack: broadcast.ack === true } : undefined,
+    presence: presence ? { key: typeof presence.key === 'string' ? presence.key : undefined, enabled: presence.enabled !== false } : undefined,
+    postgres_changes: changes.map((e) => {
+      const entry = e as Record<string, string | null | undefined>;
+      return { event: entry.event ?? undefined, schema: entry.schema ?? undefined, table: entry.table ?? undefined, filter: entry.filter ?? undefined };
+    }),
+    private: c.private === true,
   };
 }
 

@@ -128,7 +128,7 @@ function parseSelectItem(raw: string, whole: string): SelectItem {
   if (castAt >= 0) {
     cast = rest.slice(castAt + 2).trim();
     rest = rest.slice(0, castAt);
-    if (!/^[a-z_][a-z0-9_ ]*(\[\])?$/i.test(cast)) throw parseError('"failed to parse cast"', raw);
+    if (!/^[a-z_][a-z0-9_]*(\[\])?$/i.test(cast)) throw parseError('"failed to parse cast"', raw);
   }
   return { kind: 'column', column: parseColumnRef(rest), alias, cast };
 }

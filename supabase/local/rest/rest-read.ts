@@ -1,6 +1,7 @@
 import type { Transaction } from '@electric-sql/pglite';
 import { TEXT_SERIALIZERS } from '../request-transaction.ts';
 import { runJsonAgg, respondRows } from './json-result.ts';
+import { RestError } from './rest-error.ts';
 import { applyRange, parseLevels } from './request-levels.ts';
 import type { Common, RestContext, RestRequest, RestResponse } from './rest-types.ts';
 import type { Relation } from './schema-cache.ts';
@@ -31,6 +32,11 @@ export async function read(ctx: RestContext, tx: Transaction, req: RestRequest, 
       `select count(*)::int as n from ${qualified(relation)} as ${countAlias}${countWhere.length ? ` where ${countWhere.join(' and ')}` : ''}`,
       countBuilder.params.values, { serializers: TEXT_SERIALIZERS });
     total = res.rows[0]?.n ?? 0;
+    // PostgREST: an offset beyond the counted rows is not satisfiable.
+    const offset = top.offset ?? 0;
+    if (offset > total) {
+      throw new RestError(416, 'PGRST103', 'Requested range not satisfiable', `An offset of ${offset} was requested, but there are only ${total} rows.`, null);
+    }
   }
   return respondRows(req, common, result, 200, total, top.offset ?? 0);
 }

@@ -42,12 +42,14 @@ async function finishWrite(
   const { items, levels } = parseLevels(req.query);
   const builder = new QueryBuilder(ctx.cache, levels);
   const written = writeSql(builder);
-  const parts = Array.isArray(written) ? written : [written];
+  const representation = common.prefs.returnMode === 'representation' || common.wantsObject;
+  // Without a representation nothing is read back, so the write needs no SELECT privilege on
+  // its columns (a table with column grants stays writable), as with PostgREST.
+  const parts = (Array.isArray(written) ? written : [written]).map((p) => (representation ? p : p.replace(/ returning (?:\w+\.)?\*$/, ' returning 1')));
   // Several writes (one per shape of row) are separate data-modifying CTEs joined into _m.
   const cte = parts.length === 1
     ? `with _m as (${parts[0]}) `
     : `with ${parts.map((p, i) => `_w${i} as (${p})`).join(', ')}, _m as (${parts.map((_, i) => `select * from _w${i}`).join(' union all ')}) `;
-  const representation = common.prefs.returnMode === 'representation' || common.wantsObject;
   const alias = builder.nextAlias();
   const { list } = representation ? builder.selectList(alias, relation, items, '') : { list: '1' };
   const result = await runJsonAgg(tx, `select ${list} from _m as ${alias}`, builder.params.values, common.stripNulls, cte);

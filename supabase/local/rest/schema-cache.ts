@@ -28,7 +28,6 @@ export interface RpcFunction {
   returnsSet: boolean;
   returnsComposite: boolean;
   returnsVoid: boolean;
-  volatile: boolean;
 }
 
 export class SchemaCache {
@@ -89,7 +88,7 @@ export class SchemaCache {
       select n.nspname as schema, p.proname as name, p.proargnames as arg_names,
         array(select format_type(t, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) t)::text[] as arg_types,
         p.proargmodes::text[] as arg_modes, p.pronargdefaults as n_defaults, p.proretset as returns_set,
-        t.typtype as ret_kind, format_type(p.prorettype, null) as ret_type, p.provolatile as volatility
+        t.typtype as ret_kind, format_type(p.prorettype, null) as ret_type
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type t on t.oid = p.prorettype
       where p.prokind = 'f' and n.nspname not in ('pg_catalog', 'information_schema')`);
     const functions = new Map<string, RpcFunction[]>();
@@ -107,7 +106,6 @@ export class SchemaCache {
         returnsSet: row.returns_set,
         returnsComposite: row.ret_kind === 'c' || row.ret_type === 'record',
         returnsVoid: row.ret_type === 'void',
-        volatile: row.volatility === 'v',
       };
       const key = `${row.schema}.${row.name}`;
       functions.set(key, [...(functions.get(key) ?? []), fn]);

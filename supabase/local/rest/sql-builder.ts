@@ -128,7 +128,7 @@ export class QueryBuilder {
       else if (item.kind === 'column') {
         const name = item.alias ?? (item.column.path.length ? (item.column.path.at(-1)?.key as string) : item.column.name);
         const expr = this.column(alias, item.column);
-        parts.push(`${item.cast ? `(${expr})::${item.cast}` : expr} as ${quoteIdent(name)}`);
+        parts.push(`${item.cast ? `(${expr})::${castType(item.cast)}` : expr} as ${quoteIdent(name)}`);
       } else {
         if (!relation) throw new RestError(400, 'PGRST200', 'Embedding is only available on tables and views');
         if (item.spread) {
@@ -188,7 +188,7 @@ export class QueryBuilder {
       const name = column.alias ?? (column.column.path.length ? (column.column.path.at(-1)?.key as string) : column.column.name);
       const expr = this.column(alias, column.column);
       const join = link.fk.refColumns.map((c, i) => `${alias}.${quoteIdent(c)} = ${parentAlias}.${quoteIdent(link.fk.columns[i] as string)}`).join(' and ');
-      out.push(`(select ${column.cast ? `(${expr})::${column.cast}` : expr} from ${qualified(link.target)} as ${alias} where ${join} limit 1) as ${quoteIdent(name)}`);
+      out.push(`(select ${column.cast ? `(${expr})::${castType(column.cast)}` : expr} from ${qualified(link.target)} as ${alias} where ${join} limit 1) as ${quoteIdent(name)}`);
     };
     for (const inner of item.items) {
       if (inner.kind === 'column') columnItem(inner);
@@ -206,7 +206,7 @@ export class QueryBuilder {
     let links = target ? this.cache.linksBetween(parent, target) : [];
     if (!target) {
       // PostgREST also accepts a foreign-key column or constraint name in place of the table.
-      for (const candidate of this.allTargetsOf(parent)) {
+      for (const candidate of this.cache.outgoingTargets(parent)) {
         const found = candidate.links.filter((l) => l.manyToOne && (l.fk.name === item.relation || (l.fk.columns.length === 1 && l.fk.columns[0] === item.relation)));
         if (found.length) {
           target = candidate.target;
@@ -245,8 +245,18 @@ export class QueryBuilder {
     const link = links[0] as (typeof links)[number];
     return { kind: 'direct', target, fk: link.fk, manyToOne: link.manyToOne };
   }
+}
 
-  private allTargetsOf(parent: Relation) {
-    return this.cache.outgoingTargets(parent);
-  }
+// SQL-standard spellings that are keywords, not type names, and so cannot be quoted.
+const CAST_ALIASES: Record<string, string> = {
+  int: 'int4', integer: 'int4', smallint: 'int2', bigint: 'int8', boolean: 'bool', real: 'float4',
+  float: 'float8', decimal: 'numeric', dec: 'numeric',
+};
+
+/** A select cast (`col::type`, already limited to one name with an optional []) as a quoted type name. */
+export function castType(cast: string): string {
+  const m = /^([a-z_][a-z0-9_]*)(\[\])?$/.exec(cast.toLowerCase());
+  if (!m) throw new RestError(400, 'PGRST100', '"failed to parse cast"', cast, null);
+  const name = m[1] as string;
+  return `${quoteIdent(CAST_ALIASES[name] ?? name)}${m[2] ?? ''}`;
 }

@@ -48,7 +48,8 @@ describe('npm run backend', () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+    // A cold start without a cached snapshot may take most of the 90 s allowed for ready.
+  }, 150_000);
 
   it('refuses a non-loopback host unless explicitly allowed', async () => {
     const { child, output } = runBackend(['--host', '0.0.0.0', '--port', '0']);

@@ -45,12 +45,12 @@ describe('bootstrap mirrors what Supabase provides', () => {
     expect(postgis.rows[0]?.v).toMatch(/^3\./);
     const published = await t.backend.db.query<{ tablename: string }>(
       `select tablename from pg_publication_tables where pubname = 'supabase_realtime' order by tablename`);
-    expect(published.rows.map((r) => r.tablename)).toEqual(['notes', 'tasks']);
+    expect(published.rows.map((r) => r.tablename)).toEqual(['accounts', 'audit_events', 'notes', 'readings', 'tasks']);
     const triggers = await t.backend.db.query<{ relname: string }>(
       `select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'zz_realtime_capture' order by 1`);
-    expect(triggers.rows.map((r) => r.relname)).toEqual(['notes', 'tasks']);
+    expect(triggers.rows.map((r) => r.relname)).toEqual(['accounts', 'audit_events', 'notes', 'readings', 'tasks']);
     const history = await t.backend.db.query<{ version: string }>('select version from supabase_migrations.schema_migrations');
-    expect(history.rows.map((r) => r.version).sort()).toEqual(['20240101000000', '20240102000000', '20240103000000']);
+    expect(history.rows.map((r) => r.version).sort()).toEqual(['20240101000000', '20240102000000', '20240103000000', '20240104000000']);
   });
 
   it('a table added to the publication later gets a capture trigger', async () => {

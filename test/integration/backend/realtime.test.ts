@@ -134,13 +134,21 @@ describe('postgres_changes', () => {
   it('a channel whose token expires is closed by the server', async () => {
     const { DEMO_JWT_SECRET, signJwt } = await import('../../../supabase/local/index.ts');
     const now = Math.floor(Date.now() / 1000);
-    // A token valid for two seconds: only the token's clock is shortened, nothing else is faked.
-    const shortLived = signJwt({ sub: bob.userId, role: 'authenticated', aud: 'authenticated', iat: now, exp: now + 2 }, DEMO_JWT_SECRET);
+    // A token valid for five seconds: only the token's clock is shortened, nothing else is faked.
+    // Five leaves room for the join on a loaded machine; the join is checked before expiry.
+    const exp = now + 5;
+    const shortLived = signJwt({ sub: bob.userId, role: 'authenticated', aud: 'authenticated', iat: now, exp }, DEMO_JWT_SECRET);
     const c = t.client();
     await c.realtime.setAuth(shortLived);
     const sub = collect(c, 'expiring', { event: 'INSERT', table: 'notes' });
     await sub.ready;
-    await waitFor(() => sub.statuses.some((s) => s === 'CLOSED' || s === 'CHANNEL_ERROR'), 'the server to close the channel');
+    expect(sub.statuses).toContain('SUBSCRIBED');
+    await waitFor(() => sub.statuses.some((s) => s === 'CLOSED' || s === 'CHANNEL_ERROR'), 'the server to close the channel', 20_000);
+    expect(Date.now() / 1000).toBeGreaterThanOrEqual(exp);
+    // Closed: a change bob could see is no longer delivered on it.
+    await bob.client.from('notes').insert({ title: 'after expiry', score: 1 });
+    await t.backend.realtime.drain();
+    expect(sub.changes.filter((ch) => (ch.new as { title: string }).title === 'after expiry')).toEqual([]);
     await c.removeAllChannels();
   });
 });

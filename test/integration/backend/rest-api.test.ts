@@ -367,9 +367,17 @@ describe('errors and hostile input', () => {
     expect(badValue.error?.code).toBe('22P02');
   });
 
-  it('GET is read-only even through a volatile function', async () => {
-    const res = await t.client(t.backend.serviceRoleKey).rpc('fail_with', { message: 'x' }, { get: true });
-    expect(res.error).not.toBeNull();
+  it('GET is read-only even through a function that writes', async () => {
+    const admin = t.client(t.backend.serviceRoleKey);
+    const res = await admin.rpc('record_visit', { note: 'written by a GET' }, { get: true });
+    expect(res.status).toBe(405);
+    expect(res.error?.code).toBe('25006');
+    const written = await admin.from('visits').select('id').eq('note', 'written by a GET');
+    expect(written.data).toEqual([]);
+    // The same call by POST does write, so the refusal above is the GET's doing.
+    const post = await admin.rpc('record_visit', { note: 'written by a POST' });
+    expect(post.error).toBeNull();
+    expect((await admin.from('visits').select('id').eq('note', 'written by a POST')).data).toHaveLength(1);
   });
 
   it('malformed syntax is a 400, never a 500, and never injects', async () => {
@@ -387,6 +395,10 @@ describe('errors and hostile input', () => {
       `projects?select=${encodeURIComponent('"name"" from projects; drop table projects; --"')}`,
       'proj%E0%A4%Aects',
       'projects?select=name,tasks(title&tasks.order=title.up',
+      // A cast is one type name: anything more is refused before any SQL is built.
+      `projects?select=${encodeURIComponent('name::text from projects')}`,
+      `projects?select=${encodeURIComponent('id::int4;drop table projects')}`,
+      `projects?select=${encodeURIComponent('id::"int4"')}`,
     ];
     for (const path of attempts) {
       const res = await fetch(`${base}/${path}`, { headers });
@@ -406,7 +418,8 @@ describe('errors and hostile input', () => {
       headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'apikey, authorization, prefer, x-client-info' },
     });
     expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    // The loopback origin is named, never '*': other origins are refused (hardening.test.ts).
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
     expect(res.headers.get('access-control-allow-methods')).toContain('PATCH');
     expect(res.headers.get('access-control-allow-headers')).toContain('prefer');
   });
