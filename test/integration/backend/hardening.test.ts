@@ -1,14 +1,13 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RealtimeChannel, RealtimePostgresChangesPayload, SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { DEMO_JWT_SECRET, signJwt } from '../../../supabase/local/index.ts';
+import { collect, subscribed } from './realtime-helpers.ts';
 import { startTestBackend, waitFor, type TestBackend } from './test-backend.ts';
 
 // Security and protocol-fidelity checks, each against a real backend through supabase-js or raw
 // HTTP and WebSocket frames.
-
-type Change = RealtimePostgresChangesPayload<Record<string, unknown>>;
 
 let t: TestBackend;
 let alice: { client: SupabaseClient; userId: string };
@@ -24,24 +23,6 @@ afterAll(async () => {
   await t?.stop();
 });
 
-function subscribed(channel: RealtimeChannel, statuses: string[] = []): Promise<void> {
-  return new Promise((resolve, reject) => {
-    channel.subscribe((status, err) => {
-      statuses.push(status);
-      if (status === 'SUBSCRIBED') resolve();
-      if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT') reject(err ?? new Error(status));
-    });
-  });
-}
-
-function collect(client: SupabaseClient, name: string, filter: { event: '*' | 'INSERT' | 'UPDATE' | 'DELETE'; table: string; filter?: string }) {
-  const changes: Change[] = [];
-  const statuses: string[] = [];
-  const channel = client
-    .channel(name)
-    .on('postgres_changes', { schema: 'public', ...filter } as never, (payload: Change) => changes.push(payload));
-  return { channel, changes, statuses, ready: subscribed(channel, statuses) };
-}
 
 async function accessToken(client: SupabaseClient): Promise<string> {
   const { data } = await client.auth.getSession();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RealtimeChannel, RealtimePostgresChangesPayload, SupabaseClient } from '@supabase/supabase-js';
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import { collect, subscribed, type Change } from './realtime-helpers.ts';
 import { startTestBackend, waitFor, type TestBackend } from './test-backend.ts';
-
-type Change = RealtimePostgresChangesPayload<Record<string, unknown>>;
 
 let t: TestBackend;
 let alice: { client: SupabaseClient; userId: string };
@@ -18,24 +17,6 @@ afterAll(async () => {
   await t?.stop();
 });
 
-function subscribed(channel: RealtimeChannel, statuses: string[] = []): Promise<void> {
-  return new Promise((resolve, reject) => {
-    channel.subscribe((status, err) => {
-      statuses.push(status);
-      if (status === 'SUBSCRIBED') resolve();
-      if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT') reject(err ?? new Error(status));
-    });
-  });
-}
-
-function collect(client: SupabaseClient, name: string, filter: { event: '*' | 'INSERT' | 'UPDATE' | 'DELETE'; table: string; filter?: string }) {
-  const changes: Change[] = [];
-  const statuses: string[] = [];
-  const channel = client
-    .channel(name)
-    .on('postgres_changes', { schema: 'public', ...filter } as never, (payload: Change) => changes.push(payload));
-  return { channel, changes, statuses, ready: subscribed(channel, statuses) };
-}
 
 describe('postgres_changes', () => {
   it('a change reaches only the subscribers RLS lets see the row', async () => {
