@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spawnCli, type CliRun } from './spawn-cli.ts';
+import { expectBadInput, spawnCli, type CliRun } from './spawn-cli.ts';
 
-/** Bad input: exit code 2, nothing on stdout, exactly one line on stderr carrying the reason code. */
-function expectBadInput(run: CliRun, reason: string): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.endsWith('\n')).toBe(true);
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).toContain(reason);
-}
 
 interface SpillJurisdiction {
   id: string;

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -18,4 +19,13 @@ export function spawnCli(args: string[], entry: string[] = ['node_modules/.bin/t
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Bad input: exit code 2, nothing on stdout, exactly one line on stderr carrying the reason code. */
+export function expectBadInput(run: CliRun, reason: string): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.endsWith('\n')).toBe(true);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).toContain(reason);
 }
